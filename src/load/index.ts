@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Document, SourceFormat } from '../document.js';
+import { looksLikeText } from './encoding.js';
+import { LoadError } from './errors.js';
+
+export { LoadError } from './errors.js';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** Decides the format from the content first and the extension second. */
+export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
+  const ext = extname(file).toLowerCase();
+  if (startsWith(bytes, PDF)) return 'pdf';
+  if (startsWith(bytes, ZIP)) {
+    if (ext === '.docx') return 'docx';
+    if (ext === '.xlsx' || ext === '.xlsm' || ext === '') return 'xlsx';
+    // an OOXML package with another extension: look at its content types
+    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 65536))).toString('latin1');
+    if (head.includes('word/')) return 'docx';
+    if (head.includes('xl/')) return 'xlsx';
+    throw new LoadError('E_UNSUPPORTED', { ext: ext || '(无)' });
+  }
+  if (startsWith(bytes, CFB)) {
+    // An OLE container is either a legacy .xls/.doc or an encrypted OOXML file.
+    const head = Buffer.from(bytes).toString('utf16le');
+    if (head.includes('EncryptedPackage') || head.includes('EncryptionInfo')) throw new LoadError('E_ENCRYPTED');
+    if (ext === '.doc') throw new LoadError('E_UNSUPPORTED', { ext });
+    return 'xls';
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || looksLikeText(bytes)) {
+    if (ext === '.csv' || ext === '.tsv') return 'csv';
+    if (ext === '.txt' || ext === '.md' || ext === '.text' || ext === '') return 'txt';
+    if (ext === '.xlsx' || ext === '.xls' || ext === '.docx' || ext === '.pdf') throw new LoadError('E_CORRUPT', { detail: 'text content' });
+    return 'txt';
+  }
+  throw new LoadError(['.xlsx', '.xls', '.docx', '.pdf'].includes(ext) ? 'E_CORRUPT' : 'E_UNSUPPORTED', { ext: ext || '(无)' });
+}
+
+export async function readInput(file: string): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    throw new LoadError('E_NOT_FOUND', {}, { cause: e });
+  }
+  if (info.isDirectory()) throw new LoadError('E_IS_DIRECTORY');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new LoadError('E_UNREADABLE', { detail: (e as Error).message }, { cause: e });
+  }
+  if (bytes.length === 0) throw new LoadError('E_EMPTY');
+  return bytes;
+}
+
+/** load: bytes → Document. Each format's reader is imported only when a file of that format is read. */
+export async function loadDocument(file: string, bytes?: Uint8Array): Promise<Document> {
+  const data = bytes ?? (await readInput(file));
+  if (data.length === 0) throw new LoadError('E_EMPTY');
+  const format = detectFormat(file, data);
+  switch (format) {
+    case 'xlsx':
+    case 'xls':
+      return (await import('./workbook.js')).loadWorkbook(file, data, format);
+    case 'csv':
+      return (await import('./workbook.js')).loadCsv(file, data);
+    case 'txt':
+      return (await import('./text.js')).loadText(file, data);
+    case 'docx':
+    case 'pdf':
+      throw new LoadError('E_UNSUPPORTED', { ext: extname(file) });
+  }
+}

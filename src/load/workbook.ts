@@ -1,0 +1,77 @@
+import * as XLSX from 'xlsx';
+import { columnLetters, type Cell, type Document, type Row, type RowStream } from '../document.js';
+import { decodeText } from './encoding.js';
+import { LoadError } from './errors.js';
+
+/** Reads .xlsx / .xls (and other SheetJS formats) into one row stream per sheet. */
+export function loadWorkbook(file: string, bytes: Uint8Array, format: 'xlsx' | 'xls'): Document {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: true, cellDates: false, WTF: false });
+  } catch (e) {
+    throw workbookError(e);
+  }
+  return { file, format, storedValues: true, streams: wb.SheetNames.map((name) => sheetStream(name, wb.Sheets[name])) };
+}
+
+/** Reads a CSV file (UTF-8 or GBK) as one sheet; every value is kept as written. */
+export function loadCsv(file: string, bytes: Uint8Array): Document {
+  const { text } = decodeText(bytes);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(text, { type: 'string', raw: true, dense: true, cellText: true });
+  } catch (e) {
+    throw workbookError(e);
+  }
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return { file, format: 'csv', storedValues: true, streams: wb.SheetNames.map((name) => sheetStream(wb.SheetNames.length === 1 ? base : name, wb.Sheets[name])) };
+}
+
+function workbookError(e: unknown): LoadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/password|encrypt/i.test(msg)) return new LoadError('E_ENCRYPTED', {}, { cause: e });
+  return new LoadError('E_CORRUPT', { detail: msg }, { cause: e });
+}
+
+function sheetStream(name: string, ws: XLSX.WorkSheet): RowStream {
+  const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  const rows: Row[] = [];
+  const spans = new Map<string, { r: number; c: number }>();
+  const covered = new Set<string>();
+  for (const m of ws['!merges'] ?? []) {
+    spans.set(`${m.s.r},${m.s.c}`, { r: m.e.r - m.s.r + 1, c: m.e.c - m.s.c + 1 });
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(`${r},${c}`);
+  }
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r] ?? [];
+    const cells: Cell[] = [];
+    for (let c = 0; c < src.length; c++) {
+      const cell = src[c];
+      const at = { sheet: name, cell: `${columnLetters(c)}${r + 1}` };
+      const key = `${r},${c}`;
+      const out: Cell = { text: cell ? cellText(cell) : '', at };
+      if (cell && cell.t === 'n') {
+        out.numeric = true;
+        out.value = cell.v as number;
+      } else if (cell && cell.v !== undefined && cell.t !== 'z') {
+        out.value = cell.v as string | boolean;
+      }
+      const span = spans.get(key);
+      if (span) {
+        if (span.c > 1) out.colSpan = span.c;
+        if (span.r > 1) out.rowSpan = span.r;
+      }
+      if (covered.has(key)) out.covered = true;
+      cells.push(out);
+    }
+    while (cells.length && cells[cells.length - 1].text === '' && !cells[cells.length - 1].covered) cells.pop();
+    rows.push({ cells, at: { sheet: name, cell: `A${r + 1}` } });
+  }
+  return { name, rows };
+}
+
+function cellText(cell: XLSX.CellObject): string {
+  if (cell.t === 'z') return '';
+  const w = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
+  return w.replace(/\r\n?/g, '\n').trim();
+}

@@ -1,0 +1,102 @@
+/** The default output: findings grouped by table, each with where, what and by how much. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { formatLocation } from '../document.js';
+import type { Lang } from '../messages.js';
+import type { Finding } from '../rules/types.js';
+import type { FileReport, Report } from './types.js';
+
+export interface StylishOptions {
+  lang: Lang;
+  color: boolean;
+}
+
+const WORDS = {
+  zh: {
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    whole: '全册',
+    also: '另见',
+    expected: '应为',
+    actual: '实为',
+    gap: '相差',
+    none: '未发现问题',
+    problems: (n: number, e: number, w: number, i: number) => `共 ${n} 个问题（${e} 个错误，${w} 个警告，${i} 个提示）`,
+    files: (n: number) => `检查了 ${n} 个文件`,
+    unreadable: (n: number) => `${n} 个文件无法读取`,
+    year: (y: number) => `${y}年`,
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    whole: 'Whole disclosure',
+    also: 'see also',
+    expected: 'expected',
+    actual: 'stated',
+    gap: 'gap',
+    none: 'no problems found',
+    problems: (n: number, e: number, w: number, i: number) => `${n} problem${n === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info)`,
+    files: (n: number) => `${n} file${n === 1 ? '' : 's'} checked`,
+    unreadable: (n: number) => `${n} file${n === 1 ? '' : 's'} could not be read`,
+    year: (y: number) => `${y}`,
+  },
+};
+
+export function formatStylish(report: Report, opts: StylishOptions): string {
+  const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
+  const w = WORDS[opts.lang];
+  const lines: string[] = [];
+  for (const f of report.files) lines.push(...fileBlock(f, opts, c), '');
+  const { errors, warnings, infos } = report.summary;
+  const n = errors + warnings + infos;
+  const bad = report.files.filter((f) => f.error).length;
+  const parts = [n === 0 ? w.none : w.problems(n, errors, warnings, infos)];
+  if (report.files.length > 1) parts.push(w.files(report.files.length));
+  if (bad) parts.push(w.unreadable(bad));
+  const mark = errors > 0 || bad ? c.red.bold('✖') : warnings > 0 ? c.yellow.bold('⚠') : c.green.bold('✔');
+  lines.push(`${mark} ${parts.join(opts.lang === 'zh' ? '；' : '; ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function fileBlock(f: FileReport, opts: StylishOptions, c: ChalkInstance): string[] {
+  const w = WORDS[opts.lang];
+  const out: string[] = [];
+  const head = [c.underline(f.file)];
+  if (f.unit?.name) head.push(f.unit.name + (f.unit.code ? `（${f.unit.code}）` : ''));
+  if (f.year) head.push(w.year(f.year));
+  out.push(head.join('  '));
+  if (f.error) {
+    out.push(`  ${c.red(w.error)}  ${f.error.message}  ${c.dim(f.error.code)}`);
+    return out;
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const finding of f.findings) {
+    const key = finding.table ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  for (const [key, list] of groups) {
+    const t = f.tables.find((x) => x.id === key);
+    out.push(`  ${c.bold(t ? (t.label ? `${t.label} ${t.title}` : t.title) : w.whole)}`);
+    for (const finding of list) out.push(...findingLines(finding, opts, c));
+  }
+  return out;
+}
+
+function findingLines(f: Finding, opts: StylishOptions, c: ChalkInstance): string[] {
+  const w = WORDS[opts.lang];
+  const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
+  const where = f.locations[0] ? formatLocation(f.locations[0], opts.lang) : '';
+  const lines = [`    ${where ? c.dim(where) + '  ' : ''}${sev}  ${f.message}  ${c.dim(f.ruleId)}`];
+  if (f.expected && f.actual !== undefined && f.gap) {
+    const unit = f.unit ? ` ${f.unit}` : '';
+    lines.push(`        ${c.dim(`${w.expected} ${f.expected}${unit}  ${w.actual} ${f.actual || '—'}${unit}  ${w.gap} ${f.gap}${unit}`)}`);
+  }
+  const more = f.locations.slice(1).map((l) => formatLocation(l, opts.lang)).filter(Boolean);
+  if (more.length) {
+    const shown = more.slice(0, 6).join('、');
+    const rest = more.length > 6 ? (opts.lang === 'zh' ? ` 等 ${more.length} 处` : ` and ${more.length - 6} more`) : '';
+    lines.push(`        ${c.dim(`${w.also} ${shown}${rest}`)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,43 @@
+/** Every rule, in the order findings of equal rank are listed. Adding a rule: one import here. */
+import { rule as unitName } from './meta/unit-name.js';
+import { rule as unitCode } from './meta/unit-code.js';
+import { rule as year } from './meta/year.js';
+import { rule as amountUnit } from './meta/amount-unit.js';
+import { rule as missingTable } from './structure/missing-table.js';
+import { rule as unreadableTable } from './structure/unreadable-table.js';
+import { rule as notANumber } from './structure/not-a-number.js';
+import { rule as balance } from './table/balance.js';
+import { rule as sumOfParts } from './table/sum-of-parts.js';
+import { rule as rowIdentity } from './table/row-identity.js';
+import { rule as personnelPublic } from './table/personnel-public.js';
+import { rule as sangong } from './table/sangong.js';
+import { rule as sameFigure } from './cross/same-figure.js';
+import { rule as sangongEconomic } from './cross/sangong-economic.js';
+import { rule as codeName } from './classification/code-name.js';
+import { rule as parentCode } from './classification/parent-code.js';
+import { rule as legacyName } from './classification/legacy-name.js';
+import type { Rule } from './types.js';
+
+export const RULES: Rule[] = [
+  missingTable,
+  unreadableTable,
+  notANumber,
+  unitName,
+  unitCode,
+  year,
+  amountUnit,
+  balance,
+  sumOfParts,
+  rowIdentity,
+  personnelPublic,
+  sangong,
+  sameFigure,
+  sangongEconomic,
+  codeName,
+  parentCode,
+  legacyName,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
