@@ -76,6 +76,13 @@ export async function main(argv: string[]): Promise<void> {
       debug,
     };
     const report = await check(files, options);
+    for (const f of report.files)
+      if (f.error) process.stderr.write(opts.lang === 'zh' ? `budget-check: ${f.file}：${f.error.message}（${f.error.code}）\n` : `budget-check: ${f.file}: ${f.error.message} (${f.error.code})\n`);
+    const onlyFailures = report.files.every((f) => f.error);
+    if (opts.format === 'stylish' && onlyFailures && !opts.output) {
+      process.exitCode = 2;
+      return;
+    }
     const text = opts.format === 'json' ? formatJson(report) : formatStylish(report, { lang: opts.lang, color: opts.color !== false && !opts.output && !!process.stdout.isTTY });
     if (opts.output) await writeFile(opts.output, text);
     else process.stdout.write(text);

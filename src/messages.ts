@@ -12,6 +12,10 @@ const ERRORS: Record<LoadErrorCode, { zh: string; en: string }> = {
     en: 'unsupported file format{ext}: give an .xlsx, .xls, .csv, .docx, .pdf or .txt file',
   },
   E_CORRUPT: { zh: '文件已损坏或不完整，无法读取', en: 'the file is corrupt or truncated and cannot be read' },
+  E_WRONG_TYPE: {
+    zh: '文件内容与扩展名{ext}不符：这不是一个{kind}文件',
+    en: 'the content does not match the extension{ext}: this is not a {kind} file',
+  },
   E_ENCRYPTED: { zh: '文件有密码保护，请去除密码后再检查', en: 'the file is password-protected; remove the password and check again' },
   E_NO_TEXT: {
     zh: 'PDF 没有文字层（可能是扫描件），无法读取其中的数字；请提供由表格或文档直接导出的 PDF',
@@ -24,11 +28,19 @@ const ERRORS: Record<LoadErrorCode, { zh: string; en: string }> = {
   E_UNREADABLE: { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
 };
 
+const KINDS: Record<string, { zh: string; en: string }> = {
+  '.xlsx': { zh: 'Excel 工作簿', en: 'Excel workbook' },
+  '.xls': { zh: 'Excel 工作簿', en: 'Excel workbook' },
+  '.docx': { zh: 'Word 文档', en: 'Word document' },
+  '.pdf': { zh: 'PDF', en: 'PDF' },
+};
+
 export function errorMessage(code: LoadErrorCode, params: Record<string, string>, lang: Lang): string {
   const t = ERRORS[code][lang];
   return t.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    if (k === 'ext') return v ? `（${v}）` : '';
+    if (k === 'ext') return v ? (lang === 'zh' ? `“${v}”` : ` "${v}"`) : '';
+    if (k === 'kind') return KINDS[v]?.[lang] ?? v ?? '';
     return v ?? '';
   });
 }

@@ -17,6 +17,11 @@ export interface Figure {
   value: Dec;
   /** Half-width of the rounding interval, in 元. Zero for an exact (stored) figure. */
   half: Dec;
+  /**
+   * Half a unit of the last decimal shown, in 元. A stored figure is exact in its own unit, but
+   * next to a figure in a finer unit (万元 beside 元) it can only be as precise as it is shown.
+   */
+  shownHalf: Dec;
   /** The figure as written, e.g. "448.43" or "1,202.95". */
   text: string;
   /** The unit it was stated in, and the decimals it was written with. */
@@ -117,6 +122,8 @@ export interface TableRow {
   /** The code parts as written, when the code was split over columns or carried down. */
   codeParts?: { lei?: string; kuan?: string; xiang?: string; written?: string };
   name?: string;
+  /** For project rows (项目支出表): the project's name; `name` is then the classification name. */
+  project?: string;
   /** For unit rows: unit code and name. */
   unitCode?: string;
   unitName?: string;

@@ -5,6 +5,7 @@ export type LoadErrorCode =
   | 'E_EMPTY'
   | 'E_UNSUPPORTED'
   | 'E_CORRUPT'
+  | 'E_WRONG_TYPE'
   | 'E_ENCRYPTED'
   | 'E_NO_TEXT'
   | 'E_NO_TABLES'

@@ -25,7 +25,7 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
     const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 65536))).toString('latin1');
     if (head.includes('word/')) return 'docx';
     if (head.includes('xl/')) return 'xlsx';
-    throw new LoadError('E_UNSUPPORTED', { ext: ext || '(无)' });
+    throw new LoadError('E_UNSUPPORTED', { ext });
   }
   if (startsWith(bytes, CFB)) {
     // An OLE container is either a legacy .xls/.doc or an encrypted OOXML file.
@@ -38,10 +38,11 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   if (utf16 || looksLikeText(bytes)) {
     if (ext === '.csv' || ext === '.tsv') return 'csv';
     if (ext === '.txt' || ext === '.md' || ext === '.text' || ext === '') return 'txt';
-    if (ext === '.xlsx' || ext === '.xls' || ext === '.docx' || ext === '.pdf') throw new LoadError('E_CORRUPT', { detail: 'text content' });
+    if (ext === '.xlsx' || ext === '.xls' || ext === '.docx' || ext === '.pdf') throw new LoadError('E_WRONG_TYPE', { ext, kind: ext });
     return 'txt';
   }
-  throw new LoadError(['.xlsx', '.xls', '.docx', '.pdf'].includes(ext) ? 'E_CORRUPT' : 'E_UNSUPPORTED', { ext: ext || '(无)' });
+  if (['.xlsx', '.xls', '.docx', '.pdf'].includes(ext)) throw new LoadError('E_WRONG_TYPE', { ext, kind: ext });
+  throw new LoadError('E_UNSUPPORTED', { ext });
 }
 
 export async function readInput(file: string): Promise<Uint8Array> {

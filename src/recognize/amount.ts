@@ -43,6 +43,7 @@ export function makeFigure(value: Dec, decimals: number, text: string, unit: Amo
   return {
     value: value.mul(toYuan),
     half: exact ? Dec.ZERO : Dec.halfUnit(decimals).mul(toYuan),
+    shownHalf: Dec.halfUnit(decimals).mul(toYuan),
     text,
     unit,
     decimals,

@@ -8,6 +8,8 @@ export interface TableKindSpec {
   kind: TableKind;
   /** Canonical Chinese and English names, for messages. */
   name: { zh: string; en: string };
+  /** The name takes the profile's prefix (单位 / 部门): 单位收支总体情况表. */
+  prefixed?: boolean;
   /** Patterns matched against the normalized title (no spaces, quotes or brackets' contents). */
   titles: RegExp[];
   /** Shape of the grid. */
@@ -33,7 +35,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
   },
   {
     kind: 'sangong',
-    name: { zh: '“三公”经费支出情况表', en: '"three public expenses" table' },
+    name: { zh: '一般公共预算“三公”经费支出情况表', en: '"three public expenses" table' },
     titles: [/三公经费.*表$/],
     shape: 'single-row',
     roles: ['name', 'total', 'abroad', 'vehicle', 'vehicle-purchase', 'vehicle-operation', 'reception', 'meeting', 'training', 'opex'],
@@ -86,6 +88,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
   },
   {
     kind: 'income-expenditure',
+    prefixed: true,
     name: { zh: '收支总体情况表', en: 'revenue and expenditure summary table' },
     titles: [/收支(预算)?(总体情况|总)表$/, /收支预算总表$/],
     shape: 'two-sided',
@@ -95,6 +98,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
   },
   {
     kind: 'income',
+    prefixed: true,
     name: { zh: '收入总体情况表', en: 'revenue table' },
     titles: [/收入(预算)?(总体情况|总)表$/],
     shape: 'tree',
@@ -104,6 +108,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
   },
   {
     kind: 'expenditure',
+    prefixed: true,
     name: { zh: '支出总体情况表', en: 'expenditure table' },
     titles: [/支出(预算)?(总体情况|总)表$/],
     shape: 'tree',

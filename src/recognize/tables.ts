@@ -100,6 +100,8 @@ function looksNumeric(text: string): boolean {
 function isHeaderRow(row: Row): boolean {
   const cells = nonEmptyCells(row);
   if (cells.length === 0) return false;
+  // "合计" alone is a total row whose amounts are blank (an empty table), not a heading
+  if (cells.length === 1 && TOTAL_LABEL.test(labelKey(cells[0].text))) return false;
   if (cells.some((c) => c.numeric || looksNumeric(c.text))) return false;
   const words = cells.filter((c) => isHeaderWord(c.text)).length;
   return words >= 1 && cells.every((c) => isHeaderWord(c.text) || (c.text.length <= 14 && !/\d/.test(c.text)));
@@ -134,21 +136,17 @@ export function findTables(stream: RowStream, opts: TableReadOptions): StreamRea
   });
   const used = new Set<number>();
   const tables: Table[] = [];
-  confirmed.forEach((c, i) => {
-    const end = i + 1 < confirmed.length ? confirmed[i + 1].index : rows.length;
-    let start = c.index;
-    // a lone label row ("表三：") just above the title belongs to it
-    let label = c.match.label;
+  // a lone label row ("表三：") just above a title belongs to that table
+  const starts = confirmed.map((c) => {
     const prev = rows[c.index - 1];
-    if (prev && !used.has(c.index - 1)) {
-      const pc = nonEmptyCells(prev);
-      if (pc.length === 1 && LABEL.test(labelKey(pc[0].text)) && labelKey(pc[0].text).replace(LABEL, '') === '') {
-        label = label ?? labelKey(pc[0].text).match(LABEL)![1];
-        start = c.index - 1;
-      }
-    }
-    const table = readTable(stream, rows, c.index, end, c.match, label, opts, used);
-    for (let j = start; j < c.index; j++) used.add(j);
+    const pc = prev ? nonEmptyCells(prev) : [];
+    const lone = pc.length === 1 && LABEL.test(labelKey(pc[0].text)) && labelKey(pc[0].text).replace(LABEL, '') === '';
+    return { start: lone ? c.index - 1 : c.index, label: c.match.label ?? (lone ? labelKey(pc[0].text).match(LABEL)![1] : undefined) };
+  });
+  confirmed.forEach((c, i) => {
+    const end = i + 1 < confirmed.length ? starts[i + 1].start : rows.length;
+    const table = readTable(stream, rows, c.index, end, c.match, starts[i].label, opts, used);
+    for (let j = starts[i].start; j < c.index; j++) used.add(j);
     tables.push(table);
   });
   const paragraphs: Paragraph[] = [];
@@ -472,7 +470,7 @@ function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions,
   const project = col('project-name') && col('name') ? cellAt(row, col('project-name')!.index)?.text ?? '' : '';
   if (!code && name) {
     const hw = toHalfWidth(name).trim();
-    const m = /^([\[【(]?)(\d{3}|\d{5}|\d{7})[\]】)]?\s*[-—:：.、]?\s*(\S.*)$/.exec(hw);
+    const m = /^([\[【(]?)(\d{7}|\d{5}|\d{3})(?!\d)[\]】)]?\s*[-—:：.、]?\s*(\S.*)$/.exec(hw);
     // "[002]政府办" is a unit row; a bracketed code is a classification code only when its name fits
     if (m && (!m[1] || sameName(lookupCode(state.system, m[2])?.name ?? '', m[3]))) {
       code = m[2];
@@ -530,6 +528,7 @@ function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions,
       if (byName) {
         code = byName;
         parts.written = undefined;
+        name = stripNumbering(name);
       } else if (state.seenTotal && !state.seenCode && name && !/支出$/.test(name)) {
         out.kind = 'unit';
         out.unitName = name;
@@ -541,6 +540,7 @@ function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions,
   if (code) {
     out.code = code;
     out.codeParts = parts;
+    out.label = name ? `${code} ${name}` : code;
     state.seenCode = true;
     if (code.length === 3) {
       state.lei = code;
@@ -550,8 +550,13 @@ function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions,
       state.kuan = code;
     }
   }
-  out.name = project || name;
-  if (project) out.label = project;
+  out.name = project && !nameCol ? project : name;
+  if (project) {
+    out.project = project;
+    out.label = project;
+  } else if (table.kind === 'gpb-project' && !code) {
+    out.project = name;
+  }
   return out;
 }
 

@@ -19,6 +19,27 @@ export function interval(f: Figure): Interval {
   return { value: f.value, half: f.half, anyExact: f.half.isZero(), figures: [f] };
 }
 
+/**
+ * When figures of different units meet (万元 beside 元), a figure in the coarser unit is only as
+ * precise as it is shown, even if stored exactly: its half-width is at least half its last digit.
+ */
+function widened(a: Interval, b: Interval): [Interval, Interval] {
+  const exps = [...a.figures, ...b.figures].map((f) => UNIT_EXPONENT[f.unit]);
+  const finest = Math.min(...exps);
+  if (exps.every((e) => e === finest)) return [a, b];
+  const widen = (x: Interval): Interval => {
+    let half = Dec.ZERO;
+    let anyExact = false;
+    for (const f of x.figures) {
+      const h = UNIT_EXPONENT[f.unit] > finest && f.shownHalf.gt(f.half) ? f.shownHalf : f.half;
+      half = half.add(h);
+      anyExact ||= h.isZero();
+    }
+    return { ...x, half, anyExact };
+  };
+  return [widen(a), widen(b)];
+}
+
 /** Σ of figures with signs (+1 / −1); blank (null) figures contribute nothing. */
 export function sum(figs: (Figure | null | undefined)[], signs?: number[]): Interval | null {
   let value = Dec.ZERO;
@@ -36,7 +57,8 @@ export function sum(figs: (Figure | null | undefined)[], signs?: number[]): Inte
 }
 
 /** Whether two intervals admit a common value. Rounded intervals are half-open, exact ones closed. */
-export function overlaps(a: Interval, b: Interval): boolean {
+export function overlaps(x: Interval, y: Interval): boolean {
+  const [a, b] = widened(x, y);
   const gap = a.value.sub(b.value).abs();
   const slack = a.half.add(b.half);
   if (gap.isZero()) return true;
@@ -45,7 +67,8 @@ export function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /** True when `a` can be at most `b`: some value in a ≤ some value in b. */
-export function canBeAtMost(a: Interval, b: Interval): boolean {
+export function canBeAtMost(x: Interval, y: Interval): boolean {
+  const [a, b] = widened(x, y);
   return a.value.sub(a.half).lte(b.value.add(b.half));
 }
 

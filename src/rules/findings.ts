@@ -25,7 +25,8 @@ export function cellLoc(c: CellRef): Location {
 
 /** "表三「201 一般公共服务支出」合计" */
 export function cellName(c: CellRef): string {
-  return `${tableName(c.table)}「${c.row.label || '（无名称）'}」${columnLabel(c.table, c.role, c.row.side)}`;
+  const col = columnLabel(c.table, c.role, c.row.side);
+  return c.row.label ? `${tableName(c.table)}「${c.row.label}」${col}` : `${tableName(c.table)}「${col}」`;
 }
 
 export function roleName(role: ColumnRole): Bilingual {

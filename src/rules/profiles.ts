@@ -16,12 +16,13 @@ const NINE: TableKind[] = [
 ];
 
 export const PROFILES: Profile[] = [
-  { id: 'unit', name: { zh: '单位预算公开（九张表）', en: 'unit budget (nine tables)' }, required: NINE },
-  { id: 'department', name: { zh: '部门预算公开（九张表）', en: 'department budget (nine tables)' }, required: NINE },
+  { id: 'unit', name: { zh: '单位预算公开（九张表）', en: 'unit budget (nine tables)' }, required: NINE, prefix: '单位' },
+  { id: 'department', name: { zh: '部门预算公开（九张表）', en: 'department budget (nine tables)' }, required: NINE, prefix: '部门' },
   {
     id: 'shanghai',
     name: { zh: '上海市区级预算公开（九张表）', en: 'Shanghai district budget (nine tables)' },
     required: ['income-expenditure', 'income', 'expenditure', 'fiscal', 'gpb-expenditure', 'fund-expenditure', 'soe-expenditure', 'gpb-basic', 'sangong'],
+    prefix: '单位',
   },
 ];
 

@@ -18,8 +18,9 @@ export function tableName(t: Table): string {
   return t.label ? `${t.label} ${t.title.value}` : t.title.value;
 }
 
-export function kindName(kind: TableKind): Bilingual {
-  return KIND_SPEC.get(kind)!.name;
+export function kindName(kind: TableKind, prefix = ''): Bilingual {
+  const spec = KIND_SPEC.get(kind)!;
+  return spec.prefixed && prefix ? { zh: prefix + spec.name.zh, en: spec.name.en } : spec.name;
 }
 
 export function columnOf(t: Table, role: ColumnRole, side?: Side) {

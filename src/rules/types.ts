@@ -45,6 +45,8 @@ export interface Profile {
   name: Bilingual;
   /** Tables a disclosure of this profile must contain. */
   required: TableKind[];
+  /** How the summary tables are prefixed in this template: 单位收支总体情况表, 部门收支总体情况表. */
+  prefix: string;
 }
 
 export interface RuleContext {

@@ -24,6 +24,10 @@ export const rule: Rule = {
       zh: '{b}为{expected}（{unit}），但{table}中没有「{row}」这一行',
       en: '{b} is {expected} ({unit}), but {table} has no row "{row}"',
     },
+    opex: {
+      zh: '{a}为{actual}，{b}为{expected}，相差{gap}（{unit}）：行政单位和参公事业单位的机关运行经费应等于一般公共预算基本支出中的公用经费',
+      en: '{a} is {actual} but {b} is {expected} (difference {gap} {unit}); for administrative units the operating costs equal the public costs of basic expenditure',
+    },
     exceeds: {
       zh: '{a}为{actual}，超过{b}的{expected}（{unit}）：一般公共预算支出不能多于同一科目的总支出',
       en: '{a} is {actual}, more than {b} ({expected} {unit}); general-budget spending cannot exceed total spending on the same line',
@@ -98,6 +102,19 @@ export const rule: Rule = {
       const b = totalRow(t5);
       if (a && b) c.equal({ table: t7, row: a, role: 'total' }, { table: t5, row: b, role: 'project' });
       c.projectsByCode(t7, t5);
+    }
+    // 三公表 机关运行经费 ↔ 基本支出表 公用经费 (a warning: 事业单位 define it otherwise)
+    const t8 = tableOf(d, 'sangong');
+    if (t8 && t6 && hasColumn(t8, 'opex') && hasColumn(t6, 'public')) {
+      const a = t8.rows.find((r) => r.kind === 'total') ?? t8.rows.find((r) => r.values.opex);
+      const b = totalRow(t6);
+      if (a && b) {
+        const ref: CellRef = { table: t8, row: a, role: 'opex' };
+        const other: CellRef = { table: t6, row: b, role: 'public' };
+        const fb = figureOf(other);
+        const f = checkAgainst(ref, fb ? interval(fb) : null, [cellLoc(other)], 'opex', { a: cellName(ref), b: cellName(other) }, t8);
+        if (f) c.out.push({ ...f, severity: 'warning' });
+      }
     }
     // 财政拨款收支总表 基金 / 国有资本经营 columns ↔ their tables
     for (const [t, role] of [

@@ -26,9 +26,9 @@ export const rule: Rule = {
         : { zh: '', en: '' };
       out.push({
         messageId: 'missing',
-        params: { kind: kindName(kind), profile: ctx.profile.name, near },
+        params: { kind: kindName(kind, ctx.profile.prefix), profile: ctx.profile.name, near },
         locations: after ? [{ ...after.title.at, tableTitle: tableName(after) }] : [],
-        expected: kindName(kind).zh,
+        expected: kindName(kind, ctx.profile.prefix).zh,
         actual: null,
         subject: { table: kind },
       });

@@ -88,7 +88,7 @@ function listSums(t: Table, side: Side | undefined, parts: Bilingual): (RuleFind
   if (!total) return [];
   let items = rows.filter((r) => r.kind === 'item');
   // in a project table, rows that only carry a classification code group the projects below them
-  if (t.kind === 'gpb-project' && items.some((r) => !r.code || r.name)) {
+  if (t.kind === 'gpb-project' && items.some((r) => r.project)) {
     const grouped = items.filter((r) => r.code && !hasProjectName(r));
     const projects = items.filter((r) => !grouped.includes(r));
     const out: (RuleFinding | null)[] = [];
@@ -107,7 +107,7 @@ function listSums(t: Table, side: Side | undefined, parts: Bilingual): (RuleFind
 }
 
 function hasProjectName(r: TableRow): boolean {
-  return !!r.name && !/支出$/.test(r.name);
+  return !!r.project;
 }
 
 /** 类 = Σ 款, 款 = Σ 项, total = Σ top-level codes; unit rows equal the total. */
