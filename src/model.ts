@@ -129,6 +129,8 @@ export interface TableRow {
   unitName?: string;
   /** For income rows: which income source the row is. */
   incomeRole?: IncomeRole;
+  /** The row details the line above it ("其中：…"), so it is not added to the total again. */
+  subItem?: boolean;
   /** Figures by column role; null where the cell is blank. */
   values: Partial<Record<ColumnRole, Figure | null>>;
   at: Location;

@@ -171,6 +171,14 @@ function readTable(
   const spec = match.spec;
   used.add(titleIndex);
   const meta: TableMeta = {};
+  // the title row may carry the amount unit or the unit name in another cell
+  for (const cell of nonEmptyCells(rows[titleIndex])) {
+    if (matchTitleText(cell.text)) continue;
+    const m = readMeta(cell.text);
+    if (m.amountUnit) meta.amountUnit = { value: m.amountUnit, text: cell.text, at: cell.at };
+    if (m.unitName) meta.unitName = { value: m.unitName, text: cell.text, at: cell.at };
+    if (m.year !== undefined) meta.year = { value: m.year, text: cell.text, at: cell.at };
+  }
   const titleYear = yearInTitle(match.title);
   const title: Stated = { value: match.title, text: match.title, at: match.at };
   let i = titleIndex + 1;
@@ -252,7 +260,8 @@ function readTable(
       used.add(i);
       continue;
     }
-    if (isHeaderRow(row) || headerKeys.includes(cells.map((c) => labelKey(c.text)).join('|'))) {
+    // a header repeated after a page break, or the 栏次/行次 numbering row of 决算-style templates
+    if (isHeaderRow(row) || headerKeys.includes(cells.map((c) => labelKey(c.text)).join('|')) || /^(栏次|行次)$/.test(labelKey(cells[0].text))) {
       used.add(i);
       last = i;
       continue; // a header repeated after a page break
@@ -498,7 +507,8 @@ function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions,
   const out: TableRow = { kind: 'item', side, label: label || name, values, at: row.at, labelAt };
   const key = labelKey(stripNumbering(name));
   if (side === 'income') {
-    const ir = INCOME_ROWS.find((r) => r.pattern.test(key));
+    if (/^其中[:：]?/.test(labelKey(name))) out.subItem = true;
+    const ir = INCOME_ROWS.find((r) => r.pattern.test(labelKey(stripNumbering(labelKey(name).replace(/^其中[:：]?/, '')))));
     if (ir) {
       out.incomeRole = ir.role;
       if (ir.role === 'total') out.kind = 'total';

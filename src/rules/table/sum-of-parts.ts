@@ -68,7 +68,7 @@ function incomeSums(t: Table): (RuleFinding | null)[] {
   const ref = (row: TableRow): CellRef => ({ table: t, row, role: 'total' });
   const children = rows.filter((r) => r.incomeRole && FISCAL_CHILDREN.includes(r.incomeRole));
   if (fiscal && children.length > 0) out.push(checkSum(ref(fiscal), children.map(ref), 'sum', { parts: PARTS.fiscal }));
-  const top = rows.filter((r) => r.kind === 'item' && !(fiscal && r.incomeRole && FISCAL_CHILDREN.includes(r.incomeRole)));
+  const top = rows.filter((r) => r.kind === 'item' && !r.subItem && !(fiscal && r.incomeRole && FISCAL_CHILDREN.includes(r.incomeRole)));
   if (subtotal) {
     const idx = rows.indexOf(subtotal);
     const before = top.filter((r) => rows.indexOf(r) < idx);
