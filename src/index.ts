@@ -95,6 +95,12 @@ export function checkDisclosure(d: Disclosure, options: CheckOptions = {}): File
     tables,
     findings: sortFindings(findings, tables),
     error: null,
+    views: d.tables.map((t) => ({
+      id: t.id,
+      title: t.title.value,
+      label: t.label,
+      rows: t.source.map((r) => r.cells.map((c) => ({ text: c.text, at: c.at, colSpan: c.colSpan, rowSpan: c.rowSpan, covered: c.covered }))),
+    })),
   };
 }
 

@@ -168,6 +168,8 @@ export interface Table {
   notes: Stated[];
   /** Cells in amount columns that hold something that is not a number. */
   invalidCells: { text: string; at: Location; column: string; row: string }[];
+  /** The rows of the source the table was read from, title to last row (for drawing it). */
+  source: import('./document.js').Row[];
   /** Problems met while reading the table (missing columns …). */
   problems: { code: string; params: Record<string, string>; at: Location }[];
 }

@@ -242,10 +242,12 @@ function readTable(
     notes: [],
     invalidCells: [],
     problems: [],
+    source: [],
   };
   if (headerRows.length === 0) {
     table.problems.push({ code: 'no-header', params: {}, at: rows[titleIndex].at });
     table.at = rangeOf(rows, titleIndex, i - 1) ?? table.at;
+    table.source = rows.slice(titleIndex, i);
     return table;
   }
   table.columns = mapColumns(spec, headerRows);
@@ -282,6 +284,7 @@ function readTable(
     last = i;
   }
   table.at = rangeOf(rows, titleIndex, last) ?? table.at;
+  table.source = rows.slice(titleIndex, last + 1);
   const missing = spec.required.filter((r) => !table.columns.some((c) => c.role === r));
   if (missing.length > 0) {
     table.problems.push({ code: 'missing-columns', params: { columns: missing.map((r) => ROLE_NAMES[r].zh).join('、') }, at: headerRows[0].at });

@@ -8,6 +8,14 @@ export interface TableSummary {
   at: Location;
 }
 
+/** A table as it appears in the source, for formats that draw it (html). Plain data. */
+export interface TableView {
+  id: string;
+  title: string;
+  label?: string;
+  rows: { text: string; at: Location; colSpan?: number; rowSpan?: number; covered?: boolean }[][];
+}
+
 export interface FileReport {
   file: string;
   unit: { name: string | null; code: string | null } | null;
@@ -15,6 +23,8 @@ export interface FileReport {
   tables: TableSummary[];
   findings: Finding[];
   error: { code: string; message: string } | null;
+  /** The tables as found in the source (not part of the JSON contract). */
+  views?: TableView[];
   /** Other files read together with this one (a narrative beside a workbook). */
   companions?: string[];
 }
