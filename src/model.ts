@@ -186,6 +186,8 @@ export interface UnitMention {
 export interface Paragraph {
   text: string;
   at: Location;
+  /** Set when the text was a table row (tab-separated line, Word or PDF table row) outside the budget tables. */
+  cells?: { text: string; at: Location }[];
 }
 
 export interface Disclosure {

@@ -153,7 +153,7 @@ export function findTables(stream: RowStream, opts: TableReadOptions): StreamRea
   rows.forEach((row, i) => {
     if (used.has(i)) return;
     const text = rowText(row);
-    if (text) paragraphs.push({ text, at: row.at });
+    if (text) paragraphs.push(row.paragraph ? { text, at: row.at } : { text, at: row.at, cells: row.cells.map((c) => ({ text: c.text, at: c.at })) });
   });
   return { tables, paragraphs };
 }
