@@ -7,6 +7,7 @@ import { LoadError } from './load/errors.js';
 import { loadDocument } from './load/index.js';
 import { errorMessage, type Lang } from './messages.js';
 import type { Disclosure, RoundingMode } from './model.js';
+import { readNarrative } from './narrative/index.js';
 import { recognize } from './recognize/index.js';
 import { sortFindings } from './report/sort.js';
 import type { FileReport, Report } from './report/types.js';
@@ -69,7 +70,8 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       rounding: options.rounding,
       expected: { name: options.expected?.unitName, code: options.expected?.unitCode, year: options.expected?.year },
     });
-    if (disclosure.tables.length === 0) throw new LoadError('E_NO_TABLES');
+    disclosure.narrative = readNarrative(disclosure);
+    if (disclosure.tables.length === 0 && disclosure.narrative.statements.length === 0) throw new LoadError('E_NO_TABLES');
     return checkDisclosure(disclosure, options);
   } catch (e) {
     if (e instanceof LoadError) return failed(file, e.code, errorMessage(e.code, e.params, lang));

@@ -202,6 +202,8 @@ export interface Disclosure {
   paragraphs: Paragraph[];
   /** The rounding treatment in force for this file. */
   rounding: RoundingMode;
+  /** What the running text says (set by the narrative stage). */
+  narrative?: import('./narrative/types.js').Narrative;
 }
 
 /**

@@ -16,6 +16,12 @@ import { rule as sangongEconomic } from './cross/sangong-economic.js';
 import { rule as codeName } from './classification/code-name.js';
 import { rule as parentCode } from './classification/parent-code.js';
 import { rule as legacyName } from './classification/legacy-name.js';
+import { rule as yoy } from './narrative/yoy.js';
+import { rule as deltaBreakdown } from './narrative/delta-breakdown.js';
+import { rule as tableFigure } from './narrative/table-figure.js';
+import { rule as share } from './narrative/share.js';
+import { rule as listSum } from './narrative/list-sum.js';
+import { rule as repeatedFigure } from './narrative/repeated-figure.js';
 import type { Rule } from './types.js';
 
 export const RULES: Rule[] = [
@@ -36,6 +42,12 @@ export const RULES: Rule[] = [
   codeName,
   parentCode,
   legacyName,
+  tableFigure,
+  share,
+  yoy,
+  deltaBreakdown,
+  repeatedFigure,
+  listSum,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,208 @@
+/**
+ * Statements in running text: a subject with its amount, share and year-on-year change, and
+ * the itemized lists they open ("其中：…、…").
+ *
+ *   基本支出 473.47 万元，占86.09 %，比上年预算增加62.95万元，增长15.33%，主要原因是…
+ *   公务用车运行费增加6.15万元，增长14.49%
+ *   因公出国（境）费0万元，与2024年预算持平
+ */
+import type { Location } from '../document.js';
+import type { Figure } from '../model.js';
+import { toHalfWidth } from '../recognize/text.js';
+import { AMOUNT, NUM, amountFigure, percentOf } from './numbers.js';
+import { spanAt } from './text.js';
+import type { Change, Direction, ItemList, Statement, TextBlock } from './types.js';
+
+const UP = '增加|增长|上升|提高|增';
+const DOWN = '减少|下降|降低|减';
+/** Words that put an amount or a rate in the change rather than the level. */
+const DELTA_BEFORE = new RegExp(`(${UP}|${DOWN})\\s*$`);
+const PERCENT_ANY = new RegExp(String.raw`(${NUM})\s*%`, 'g');
+const NA_RATE = /^[\s]*(?:-{1,2}|—{1,2}|－{1,2})\s*[(（]?[^)）]*不可比[^)）]*[)）]?|^\s*不可比/;
+
+interface Token {
+  kind: 'amount' | 'percent' | 'flat' | 'new' | 'list' | 'stop' | 'na';
+  start: number;
+  end: number;
+  fig?: Figure;
+  num?: string;
+}
+
+/** Reads the statements of one block. `lead` is the statement that opened a list in an earlier block. */
+export function readStatements(block: TextBlock, unitNames: string[], carry: Statement | null): { statements: Statement[]; lists: ItemList[]; open: Statement | null } {
+  const text = block.norm;
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const fig = amountFigure(m[1], m[2], spanAt(block, m.index!, m.index! + m[0].length));
+    if (fig) tokens.push({ kind: 'amount', start: m.index!, end: m.index! + m[0].length, fig, num: m[1] });
+  }
+  for (const m of text.matchAll(PERCENT_ANY)) {
+    if (tokens.some((t) => t.start <= m.index! && m.index! < t.end)) continue;
+    tokens.push({ kind: 'percent', start: m.index!, end: m.index! + m[0].length, num: m[1] });
+  }
+  for (const m of text.matchAll(/持平|不变|相同/g)) tokens.push({ kind: 'flat', start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/(?:增长|增加|下降|减少)\s*(?:-{1,2}|—{1,2}|－{1,2})[^，,。;；]*/g)) tokens.push({ kind: 'na', start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/其中[:：]?|主要包括[:：]?|包括[:：]|分别是[:：]?|具体(?:包括|如下)[:：]?/g)) tokens.push({ kind: 'list', start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/[。;；]|主要原因|原因是|主要用于|用于/g)) tokens.push({ kind: 'stop', start: m.index!, end: m.index! + m[0].length });
+  tokens.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const statements: Statement[] = [];
+  const lists: ItemList[] = [];
+  let current: Statement | null = null;
+  let last: Statement | null = null;
+  // open lists, innermost last; a list carried in from an earlier block stays at the bottom
+  const stack: ItemList[] = [];
+  const openList = (head: Statement) => {
+    const l: ItemList = { total: head, items: [], open: false, at: head.at };
+    lists.push(l);
+    stack.push(l);
+  };
+  if (carry) openList(carry);
+  let sentenceStart = 0;
+  let lastBoundary = 0;
+  /** Inside a reason or purpose clause: amounts there are not statements about the tables. */
+  let inReason = false;
+  /** The reason began while a list was being enumerated: a ";" goes back to the list. */
+  let reasonInList = false;
+  let resumeCheck = false;
+  const make = (subjectText: string, start: number, end: number): Statement => {
+    const { subject, code } = cleanSubject(subjectText, unitNames);
+    const st: Statement = { subject, code, block: block.index, section: block.sections, at: spanAt(block, start, end) };
+    statements.push(st);
+    const top = stack[stack.length - 1];
+    if (top && top.total !== st) top.items.push(st);
+    last = st;
+    return st;
+  };
+  const GENERIC = /^(预算数|预算|金额|支出金额|价值|合计|预算安排|安排)?$/;
+
+  for (const tok of tokens) {
+    if (tok.kind === 'stop') {
+      const mark = text.slice(tok.start, tok.end);
+      if (mark === '。') {
+        current = null;
+        sentenceStart = tok.end;
+        inReason = false;
+      } else if (/[;；]/.test(mark)) {
+        current = null;
+        // back to the list only if the next clause is another item, not more of the reason
+        if (inReason && reasonInList) resumeCheck = true;
+      } else {
+        inReason = true;
+        reasonInList = stack.some((l) => l.items.length > 0 && l.total !== carry);
+      }
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'list') {
+      if (inReason) continue;
+      const head = current ?? last;
+      if (head) {
+        head.opensList = true;
+        openList(head);
+      }
+      lastBoundary = tok.end;
+      continue;
+    }
+    const clauseStart = Math.max(sentenceStart, lastClauseStart(text, tok.start));
+    let clause = text.slice(clauseStart, tok.start);
+    if (resumeCheck) {
+      resumeCheck = false;
+      if (!/比|较|了/.test(clause)) inReason = false;
+    }
+    if (inReason) continue;
+    if (tok.kind === 'amount') {
+      const delta = DELTA_BEFORE.exec(clause);
+      if (delta) {
+        const word = delta[1];
+        const subjectPart = clause.slice(0, delta.index).replace(/(比|较|与|同比)[^，,、]*$/, '');
+        const own = cleanSubject(subjectPart, unitNames).subject;
+        const target: Statement = own && !GENERIC.test(own) ? make(subjectPart, clauseStart, tok.end) : current ?? make(subjectPart, clauseStart, tok.end);
+        target.change = { direction: dirOf(word), amount: tok.fig, amountWord: word, base: baseOf(clause), at: spanAt(block, clauseStart, tok.end) };
+        current = target;
+      } else if (/(上年|上一年)[^，,]*?为\s*$/.test(clause) && current) {
+        current.change = { ...(current.change ?? { direction: 'flat' as Direction, at: spanAt(block, tok.start, tok.end) }), prior: tok.fig };
+      } else {
+        // "…行政运行（01）:2022年预算数为448.43万元": the subject is before the colon
+        let start = clauseStart;
+        if (GENERIC.test(cleanSubject(clause, unitNames).subject.replace(/^\d{4}年/, '')) && /[:：]$/.test(text.slice(0, clauseStart))) {
+          start = Math.max(sentenceStart, lastClauseStart(text, clauseStart - 1));
+          clause = text.slice(start, tok.start);
+        }
+        current = make(clause, start, tok.end);
+        current.amount = tok.fig;
+      }
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'percent') {
+      const p = percentOf(tok.num!);
+      if (!p) continue;
+      if (/占[^，,]*$/.test(clause) && current) current.share = p;
+      else {
+        const d = new RegExp(`(${UP}|${DOWN})[^，,]*$`).exec(clause);
+        if (d && current) {
+          current.change = current.change ?? { direction: dirOf(d[1]), at: spanAt(block, clauseStart, tok.end) };
+          current.change.percent = p;
+          current.change.percentWord = d[1];
+        }
+      }
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'na' && current) {
+      current.change = current.change ?? { direction: /下降|减少/.test(text.slice(tok.start, tok.end)) ? 'down' : 'up', at: spanAt(block, tok.start, tok.end) };
+      current.change.percent = 'na';
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'flat') {
+      if (current && /(比|较|与|同)/.test(clause)) {
+        current.change = { ...(current.change ?? {}), direction: 'flat', base: baseOf(clause), at: spanAt(block, clauseStart, tok.end) } as Change;
+      }
+      lastBoundary = tok.end;
+    }
+  }
+  // a block that ends with "其中：" hands its list to the next blocks
+  const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) ? stack[stack.length - 1]?.total ?? null : null;
+  if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(text)) for (const l of lists) l.open = true;
+  return { statements, lists: lists.filter((l) => l.items.length > 0), open };
+}
+
+function lastClauseStart(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && !/[，,。;；:：、]/.test(text[i])) i--;
+  return i + 1;
+}
+
+function dirOf(word: string): Direction {
+  return new RegExp(`^(${DOWN})$`).test(word) ? 'down' : 'up';
+}
+
+function baseOf(lead: string): string | undefined {
+  const m = /(?:比|较|与|同比)\s*((?:\d{4}年|上年|上一年|去年)?[^，,增减下上持]{0,12})/.exec(lead);
+  return m ? m[1].trim() || undefined : undefined;
+}
+
+/** Filler around a subject: numbering, the unit's name, the year, 为/合计/预算数为 … */
+export function cleanSubject(raw: string, unitNames: string[]): { subject: string; code?: string } {
+  let s = toHalfWidth(raw).replace(/\s+/g, '');
+  s = s.replace(/^[,，、:：;；]+/, '');
+  s = s.replace(/^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.])/, '');
+  for (const n of unitNames) if (n) s = s.split(n).join('');
+  s = s.replace(/^.*?(?:人民政府办公室|政府办公室|本单位|本部门|单位|部门)(?=\S)/, (m) => (/的$/.test(m) ? '' : m.length > 20 ? '' : m));
+  s = s.replace(/^(?:按照|根据)[^,，]*[,，]/, '');
+  s = s.replace(/\d{4}年度?/g, '');
+  s = s.replace(/^(?:其中|主要包括|包括|分别是|收入预算包括|支出预算包括)[:：]?/, '');
+  s = s.replace(/^.*的(?=[^的]{2,}$)/, '');
+  s = s.replace(/(?:预算数|预算金额|金额)?(?:合计|共计|总计)?为?$/, '');
+  s = s.replace(/^(?:本级及下属|本级)/, '');
+  s = s.replace(/["“”‘’「」]/g, '');
+  let code: string | undefined;
+  const codes = [...s.matchAll(/[(（](\d{2,3})[)）]/g)].map((m) => m[1]);
+  if (codes.length) {
+    code = codes.join('');
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) code = undefined;
+  }
+  return { subject: s.replace(/[:：]$/, ''), code };
+}
