@@ -2,6 +2,7 @@
  * narrative: the disclosure's running text → claims tied to the table lines they speak of.
  */
 import type { Disclosure } from '../model.js';
+import { findMentions } from './mentions.js';
 import { readPerformanceTables, readProjects } from './projects.js';
 import { resolveStatements } from './resolve.js';
 import { findSections } from './sections.js';
@@ -44,6 +45,7 @@ export function readNarrative(d: Disclosure): Narrative {
     lists: [...merged.values()].filter((l) => l.items.length > 0),
     projects: readProjects(blocks),
     performance: readPerformanceTables(blocks),
+    mentions: findMentions(blocks, d.unit.name),
   };
   narrative.performanceSummary = readPerformanceSummary(narrative);
   resolveStatements(narrative, d);

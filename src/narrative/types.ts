@@ -166,6 +166,8 @@ export interface Narrative {
   lists: ItemList[];
   projects: ProjectClaim[];
   performance: PerformanceTable[];
+  /** Where the text names the unit with places in front of its name. */
+  mentions: NarrativeMention[];
   /** "本年度预算绩效管理的财政拨款项目6个，涉及预算金额76.53万元" */
   performanceSummary?: { count: number; amount?: Figure; at: Location };
 }

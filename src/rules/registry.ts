@@ -17,6 +17,10 @@ import { rule as codeName } from './classification/code-name.js';
 import { rule as parentCode } from './classification/parent-code.js';
 import { rule as legacyName } from './classification/legacy-name.js';
 import { rule as yoy } from './narrative/yoy.js';
+import { rule as term } from './narrative/term.js';
+import { rule as incompleteSentence } from './narrative/incomplete-sentence.js';
+import { rule as tocMismatch } from './structure/toc-mismatch.js';
+import { rule as placeholder } from './structure/placeholder.js';
 import { rule as deltaBreakdown } from './narrative/delta-breakdown.js';
 import { rule as tableFigure } from './narrative/table-figure.js';
 import { rule as share } from './narrative/share.js';
@@ -26,6 +30,8 @@ import type { Rule } from './types.js';
 
 export const RULES: Rule[] = [
   missingTable,
+  tocMismatch,
+  placeholder,
   unreadableTable,
   notANumber,
   unitName,
@@ -48,6 +54,8 @@ export const RULES: Rule[] = [
   deltaBreakdown,
   repeatedFigure,
   listSum,
+  incompleteSentence,
+  term,
 ];
 
 export function ruleById(id: string): Rule | undefined {

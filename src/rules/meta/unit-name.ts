@@ -1,5 +1,6 @@
 import type { UnitMention } from '../../model.js';
-import { checkPlaces } from '../../recognize/places.js';
+import { placeConflict, type PlaceConflict } from '../../narrative/mentions.js';
+import { checkPlaces, divisionPath, placeTokens } from '../../recognize/places.js';
 import { sameUnit, unitCodeKey } from '../../recognize/unit.js';
 import type { Bilingual, Rule, RuleFinding } from '../types.js';
 
@@ -12,6 +13,10 @@ export const rule: Rule = {
     differs: {
       zh: '{where}的单位名称「{actual}」与本单位「{expected}」不一致{place}',
       en: '{where} names the unit "{actual}", but the disclosure is for "{expected}"{place}',
+    },
+    text: {
+      zh: '文中的单位名称「{actual}」与本单位「{expected}」不一致{place}',
+      en: 'The text names the unit "{actual}", but the disclosure is for "{expected}"{place}',
     },
     place: {
       zh: '单位名称「{actual}」中的地名有误{place}',
@@ -37,6 +42,19 @@ export const rule: Rule = {
         subject: { table: m.table?.replace(/#\d+$/, ''), row: m.source, text: m.name },
       });
       seen.add(m.name);
+    }
+    // the running text: every heading and sentence that names the unit with its places
+    for (const m of d.narrative?.mentions ?? []) {
+      const conflict = placeConflict(m, unit);
+      if (!conflict) continue;
+      out.push({
+        messageId: 'text',
+        params: { actual: m.text, expected: unit, place: conflictNote(conflict, unit) },
+        locations: [m.at],
+        expected: unit,
+        actual: m.text,
+        subject: { row: 'narrative', text: m.text },
+      });
     }
     // the name everything agrees on may itself name a place that does not exist
     const first = d.unit.mentions.find((m) => m.name === unit) ?? d.unit.mentions.find((m) => sameUnit(m.name, unit));
@@ -85,5 +103,19 @@ export function placeNote(name: string): Bilingual {
   return {
     zh: `（「${p.token}」属于 ${p.detail.join(' ')}，与前面的地名不符）`,
     en: ` ("${p.token}" lies in ${p.detail.join(' ')}, not in the place named before it)`,
+  };
+}
+
+/** "（乌尔禾区属于 新疆维吾尔自治区 克拉玛依市，不在乌鲁木齐市）" */
+function conflictNote(c: PlaceConflict, unit: string): Bilingual {
+  if (c.reason === 'unknown') {
+    const [token, known] = c.detail.split('|');
+    return { zh: `（没有名为「${token}」的行政区划，相近的有 ${known}）`, en: ` (there is no division named "${token}"; similar: ${known.split('、').join(', ')})` };
+  }
+  const inner = placeTokens(unit).filter((t) => !t.unknown).pop();
+  const path = inner?.divisions[0] ? divisionPath(inner.divisions[0]).slice(0, -1).join(' ') : '';
+  return {
+    zh: `（${inner?.text ?? ''}属于 ${path}，不在「${c.detail}」）`,
+    en: ` (${inner?.text ?? ''} lies in ${path}, not in "${c.detail}")`,
   };
 }

@@ -9,14 +9,18 @@ export const rule: Rule = {
   title: { zh: '必备表齐全', en: 'Every required table is present' },
   messages: {
     missing: {
-      zh: '缺少{kind}：{profile}须公开此表，依赖它的核对无法进行{near}',
-      en: 'The {kind} is missing: a {profile} disclosure must include it, and the checks that need it cannot run{near}',
+      zh: '缺少{kind}：{why}，依赖它的核对无法进行{near}',
+      en: 'The {kind} is missing: {whyEn}, and the checks that need it cannot run{near}',
     },
   },
   check(d, ctx) {
     const out: RuleFinding[] = [];
-    for (const kind of ctx.profile.required) {
+    // the profile's tables, and any other the table of contents promises
+    const toc = d.narrative?.toc.filter((e) => e.table) ?? [];
+    const kinds = [...ctx.profile.required, ...toc.map((e) => e.table!.kind).filter((k) => !ctx.profile.required.includes(k))];
+    for (const kind of kinds) {
       if (tablesOf(d, kind).length > 0) continue;
+      const listed = toc.find((e) => e.table!.kind === kind);
       // point at the table that should follow it, in the usual order
       const after = CANONICAL_ORDER.slice(CANONICAL_ORDER.indexOf(kind) + 1)
         .map((k) => tablesOf(d, k)[0])
@@ -26,8 +30,13 @@ export const rule: Rule = {
         : { zh: '', en: '' };
       out.push({
         messageId: 'missing',
-        params: { kind: kindName(kind, ctx.profile.prefix), profile: ctx.profile.name, near },
-        locations: after ? [{ ...after.title.at, tableTitle: tableName(after) }] : [],
+        params: {
+          kind: kindName(kind, ctx.profile.prefix),
+          why: listed ? `目录列有「${listed.text}」` : `${ctx.profile.name.zh}须公开此表`,
+          whyEn: listed ? `the contents list "${listed.text}"` : `a ${ctx.profile.name.en} disclosure must include it`,
+          near,
+        },
+        locations: [...(listed ? [{ ...listed.at, excerpt: listed.text }] : []), ...(after ? [{ ...after.title.at, tableTitle: tableName(after) }] : [])],
         expected: kindName(kind, ctx.profile.prefix).zh,
         actual: null,
         subject: { table: kind },
