@@ -192,6 +192,8 @@ function joinedCodes(sheets: Sheet[], into: 'column' | 'name'): Sheet[] {
         }
         return row;
       }
+      // a note written under the grid keeps its text
+      if (i > layout.header && row.filter((c) => c.text).length === 1 && row[0]?.text.length > 20) return row;
       if (i > layout.header && into === 'name' && codes[i]) row[layout.name].text = `${codes[i]} ${row[layout.name].text}`;
       if (i > layout.header && into === 'column') row[layout.cols[0]] = { text: codes[i] };
       if (i === layout.header && into === 'column') row[layout.cols[0]] = { text: '', up: true };

@@ -6,6 +6,8 @@
 
 /** Where something is in the input file. Serialized as is in the JSON report. */
 export interface Location {
+  /** The file, when it is not the one the report entry is about (a narrative beside a workbook). */
+  file?: string;
   /** Workbook sheet name. */
   sheet?: string;
   /** A1-style cell address within the sheet. */
@@ -62,6 +64,8 @@ export interface RowStream {
   /** Sheet name, or a label such as "正文" for text. */
   name: string;
   rows: Row[];
+  /** Overrides Document.storedValues for this stream (a companion text read with a workbook). */
+  storedValues?: boolean;
 }
 
 export type SourceFormat = 'xlsx' | 'xls' | 'csv' | 'txt' | 'docx' | 'pdf';
@@ -102,6 +106,7 @@ export function columnLetters(col: number): string {
 
 export function formatLocation(at: Location, lang: 'zh' | 'en' = 'zh'): string {
   const parts: string[] = [];
+  if (at.file !== undefined) parts.push(at.file.replace(/^.*[\\/]/, ''));
   if (at.sheet !== undefined) parts.push(at.cell ? `${at.sheet}!${at.cell}` : at.range ? `${at.sheet}!${at.range}` : at.sheet);
   if (at.page !== undefined) parts.push(lang === 'zh' ? `第${at.page}页` : `page ${at.page}`);
   if (at.line !== undefined) parts.push(lang === 'zh' ? `第${at.line}行` : `line ${at.line}`);

@@ -16,14 +16,15 @@ export interface RecognizeOptions {
 
 export function recognize(doc: Document, options: RecognizeOptions = {}): Disclosure {
   const rounding = options.rounding ?? 'auto';
-  const exact = rounding === 'exact' || (rounding === 'auto' && doc.storedValues);
-  let readings = doc.streams.map((s) => findTables(s, { exact, defaultUnit: '万元' }));
+  const exactFor = (stored: boolean) => rounding === 'exact' || (rounding === 'auto' && stored);
+  const optsFor = (s: (typeof doc.streams)[number], defaultUnit: AmountUnit) => ({ exact: exactFor(s.storedValues ?? doc.storedValues), defaultUnit });
+  let readings = doc.streams.map((s) => findTables(s, optsFor(s, '万元')));
   // A table that declares no amount unit is read in the unit the other tables declare.
   const declared = readings.flatMap((r) => r.tables).map((t) => t.meta.amountUnit?.value).filter((u): u is AmountUnit => !!u);
   const usual = mostFrequent(declared);
   if (usual && usual !== '万元') {
     readings = doc.streams.map((s, i) =>
-      readings[i].tables.some((t) => !t.meta.amountUnit) ? findTables(s, { exact, defaultUnit: usual }) : readings[i],
+      readings[i].tables.some((t) => !t.meta.amountUnit) ? findTables(s, optsFor(s, usual)) : readings[i],
     );
   }
   const tables: Table[] = [];

@@ -17,6 +17,13 @@ import { rule as codeName } from './classification/code-name.js';
 import { rule as parentCode } from './classification/parent-code.js';
 import { rule as legacyName } from './classification/legacy-name.js';
 import { rule as yoy } from './narrative/yoy.js';
+import { rule as emptyTable } from './structure/empty-table.js';
+import { rule as missingSection } from './structure/missing-section.js';
+import { rule as documentKind } from './meta/document-kind.js';
+import { rule as operatingCosts } from './narrative/operating-costs.js';
+import { rule as procurement } from './narrative/procurement.js';
+import { rule as assets } from './narrative/assets.js';
+import { rule as performance } from './narrative/performance.js';
 import { rule as term } from './narrative/term.js';
 import { rule as incompleteSentence } from './narrative/incomplete-sentence.js';
 import { rule as tocMismatch } from './structure/toc-mismatch.js';
@@ -31,6 +38,8 @@ import type { Rule } from './types.js';
 export const RULES: Rule[] = [
   missingTable,
   tocMismatch,
+  emptyTable,
+  missingSection,
   placeholder,
   unreadableTable,
   notANumber,
@@ -38,6 +47,7 @@ export const RULES: Rule[] = [
   unitCode,
   year,
   amountUnit,
+  documentKind,
   balance,
   sumOfParts,
   rowIdentity,
@@ -54,6 +64,10 @@ export const RULES: Rule[] = [
   deltaBreakdown,
   repeatedFigure,
   listSum,
+  operatingCosts,
+  procurement,
+  assets,
+  performance,
   incompleteSentence,
   term,
 ];

@@ -1,4 +1,4 @@
-import { legacyName } from '../../recognize/classification.js';
+import { legacyName, legacyNames } from '../../recognize/classification.js';
 import { locate, tableName } from '../query.js';
 import type { Rule, RuleFinding } from '../types.js';
 
@@ -28,6 +28,21 @@ export const rule: Rule = {
           actual: row.name,
           table: t.id,
           subject: { table: t.kind, row: row.label },
+        });
+      }
+    }
+    // names written in the running text
+    for (const b of d.narrative?.blocks ?? []) {
+      for (const l of legacyNames()) {
+        const i = b.text.indexOf(l.legacy);
+        if (i < 0) continue;
+        out.push({
+          messageId: 'legacy',
+          params: { table: '说明', code: l.code, actual: l.legacy, expected: l.current },
+          locations: [{ ...b.at, excerpt: b.text.slice(Math.max(0, i - 6), i + l.legacy.length + 6) }],
+          expected: l.current,
+          actual: l.legacy,
+          subject: { text: `${l.legacy}|text` },
         });
       }
     }

@@ -50,9 +50,9 @@ export const rule: Rule = {
           gap: signedText(gap, unit),
         },
         locations: [l.total.change!.at, ...l.items.map((s) => s.change!.at)],
-        expected: signedText(sum, unit),
-        actual: signedText(t, unit),
-        gap: signedText(gap, unit),
+        expected: plain(sum, unit),
+        actual: plain(t, unit),
+        gap: plain(gap, unit),
         unit,
         subject: { text: `${l.total.subject}|delta` },
       });
@@ -76,6 +76,10 @@ function signed(s: Statement): Dec | null {
 function signedText(yuan: Dec, unit: Figure['unit']): string {
   const s = formatAmount(yuan, unit, 2);
   return (yuan.sign() > 0 ? '+' : '') + s + unit;
+}
+
+function plain(yuan: Dec, unit: Figure['unit']): string {
+  return formatAmount(yuan, unit, 2);
 }
 
 function fmt(yuan: Dec, f: Figure): string {
@@ -108,9 +112,9 @@ function projectLinesBound(n: Narrative, d: Parameters<Rule['check']>[0]): RuleF
       totalDelta: `${formatAmount(total.value.abs(), unit, 2)}${unit}`,
     },
     locations: [...lines.map((s) => s.change!.at), ...total.at],
-    expected: `≤ ${signedText(sum, unit)}`,
-    actual: signedText(total.value, unit),
-    gap: signedText(total.value.sub(sum), unit),
+    expected: `≤ ${plain(sum, unit)}`,
+    actual: plain(total.value, unit),
+    gap: plain(total.value.sub(sum), unit),
     unit,
     subject: { text: 'gpb-lines|delta' },
   };
