@@ -359,6 +359,18 @@ function main(): void {
   // rule fixtures: the clean twin with a few cells changed (fixtures/src/rules.json)
   const spec = JSON.parse(readFileSync(join(root, 'src/rules.json'), 'utf8')) as { fixtures: RuleFixture[] };
   for (const f of spec.fixtures) write(workbook(applyChanges(clean, f)), join(root, 'rules', f.rule, `${f.name}.xlsx`));
+  // narrative rule fixtures: the clean disclosure text with phrases replaced (fixtures/src/narrative-rules.json)
+  const text = readFileSync(join(root, 'wuerhe-2022-clean/disclosure.txt'), 'utf8');
+  const nspec = JSON.parse(readFileSync(join(root, 'src/narrative-rules.json'), 'utf8')) as { fixtures: { rule: string; name: string; replace: [string, string][] }[] };
+  for (const f of nspec.fixtures) {
+    let out = text;
+    for (const [from, to] of f.replace) {
+      if (!out.includes(from)) throw new Error(`${f.rule}/${f.name}: text not found: ${from.slice(0, 40)}`);
+      out = out.split(from).join(to);
+    }
+    mkdirSync(join(root, 'rules', f.rule), { recursive: true });
+    writeFileSync(join(root, 'rules', f.rule, `${f.name}.txt`), out);
+  }
   writeBadInputs(readFileSync(join(root, 'wuerhe-2022-clean/budget.xlsx')));
   console.log(`wrote 2 workbooks, ${variants.length} derived variants × 2, ${spec.fixtures.length} rule fixtures, bad inputs`);
 }

@@ -45,6 +45,12 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
   for (const m of text.matchAll(/其中[:：]?|主要包括[:：]?|包括[:：]|分别是[:：]?|具体(?:包括|如下)[:：]?/g)) tokens.push({ kind: 'list', start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/[。;；]|主要原因|原因是|主要用于|用于/g)) tokens.push({ kind: 'stop', start: m.index!, end: m.index! + m[0].length });
   tokens.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parallel = readParallel(block, unitNames);
+  if (parallel.length) {
+    // "A和B各减少1、2万元，各下降10%、20%": those spans are read here, not token by token
+    const spans = parallel.map((p) => p.span);
+    for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].kind !== 'stop' && spans.some(([a, b]) => tokens[i].start >= a && tokens[i].start < b)) tokens.splice(i, 1);
+  }
 
   const statements: Statement[] = [];
   const lists: ItemList[] = [];
@@ -163,6 +169,7 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
       lastBoundary = tok.end;
     }
   }
+  for (const p of parallel) statements.push(...p.statements);
   // a block that ends with "其中：" hands its list to the next blocks
   const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) ? stack[stack.length - 1]?.total ?? null : null;
   if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(text)) for (const l of lists) l.open = true;
@@ -190,9 +197,9 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
   s = s.replace(/^[,，、:：;；]+/, '');
   s = s.replace(/^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.])/, '');
   for (const n of unitNames) if (n) s = s.split(n).join('');
-  s = s.replace(/^.*?(?:人民政府办公室|政府办公室|本单位|本部门|单位|部门)(?=\S)/, (m) => (/的$/.test(m) ? '' : m.length > 20 ? '' : m));
   s = s.replace(/^(?:按照|根据)[^,，]*[,，]/, '');
   s = s.replace(/\d{4}年度?/g, '');
+  s = s.replace(/^(?:本单位|本部门|我单位|我部门)/, '');
   s = s.replace(/^(?:其中|主要包括|包括|分别是|收入预算包括|支出预算包括)[:：]?/, '');
   s = s.replace(/^.*的(?=[^的]{2,}$)/, '');
   s = s.replace(/(?:预算数|预算金额|金额)?(?:合计|共计|总计)?为?$/, '');
@@ -205,4 +212,39 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) code = undefined;
   }
   return { subject: s.replace(/[:：]$/, ''), code };
+}
+
+/** "公务用车购置费和运行费各减少1、2万元，各下降10%、20%" → one statement per subject. */
+function readParallel(block: TextBlock, unitNames: string[]): { span: [number, number]; statements: Statement[] }[] {
+  const text = block.norm;
+  const out: { span: [number, number]; statements: Statement[] }[] = [];
+  const list = String.raw`${NUM}(?:\s*[、,，和及]\s*${NUM})+`;
+  const re = new RegExp(String.raw`([^，,。;；:：]+?)各(增加|减少|增长|下降)\s*(${list})\s*(亿元|万元|千元|元|万)(?:\s*[，,]\s*各(增长|下降|增加|减少)\s*(${list}|${NUM}(?:\s*%\s*[、,，和及]\s*${NUM})+)\s*%)?`, 'g');
+  for (const m of text.matchAll(re)) {
+    const subjects = m[1].split(/和|及|与|、/).map((x) => x.trim()).filter(Boolean);
+    const amounts = m[3].split(/\s*[、和及]\s*|[,，](?!\d{3}(?!\d))/).map((x) => x.trim()).filter(Boolean);
+    const rates = m[6] ? m[6].replace(/%/g, '').split(/\s*[、,，和及]\s*/).filter(Boolean) : [];
+    if (subjects.length !== amounts.length || (rates.length && rates.length !== subjects.length)) continue;
+    // "购置费和运行费" share the words before the first: 公务用车购置费和(公务用车)运行费
+    const head = /^(.*?)([^\u4e00-\u9fa5]*)$/.exec(subjects[0])![1];
+    const prefix = subjects.length > 1 && subjects[1].length < subjects[0].length ? subjects[0].slice(0, Math.max(0, subjects[0].length - subjects[1].length)) : '';
+    const span: [number, number] = [m.index!, m.index! + m[0].length];
+    const at = spanAt(block, span[0], span[1]);
+    const statements = subjects.map((subj, i): Statement => {
+      const full = i > 0 && prefix && !subj.startsWith(prefix.slice(0, 2)) ? prefix + subj : subj;
+      const { subject, code } = cleanSubject(full || head, unitNames);
+      const fig = amountFigure(amounts[i], m[4], at) ?? undefined;
+      const rate = rates[i] ? percentOf(rates[i]) : null;
+      return {
+        subject,
+        code,
+        block: block.index,
+        section: block.sections,
+        at,
+        change: { direction: dirOf(m[2]), amount: fig, amountWord: m[2], ...(rate ? { percent: rate, percentWord: m[5] } : {}), at },
+      };
+    });
+    out.push({ span, statements });
+  }
+  return out;
 }

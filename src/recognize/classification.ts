@@ -99,3 +99,8 @@ export function childrenComplete(system: CodeSystem, parent: string | undefined)
 export function sameName(a: string, b: string): boolean {
   return stripQualifier(a) === stripQualifier(b) || stripQualifier(a) === b || a === stripQualifier(b);
 }
+
+/** Every legacy class name with its code and current name. */
+export function legacyNames(): { code: string; legacy: string; current: string }[] {
+  return load().legacy;
+}

@@ -86,19 +86,21 @@ function fileSection(f: FileReport, n: number, lang: Lang): string {
   const links: Links = new Map();
   const fileLevel: Listed[] = [];
   const byTable = new Map<string, Listed[]>();
+  const index = indexCells(views);
   f.findings.forEach((finding, k) => {
     const id = `f${n}-x${k + 1}`;
     // mark every drawn cell any location of the finding points at; link each location to its first cell
     const targets = new Map<number, string>();
+    let home: ViewModel | undefined;
     finding.locations.forEach((at, j) => {
-      const cells = cellsAt(views, at);
-      for (const cell of cells) mark(cell, finding, lang);
-      if (cells[0]) targets.set(j, cells[0].id);
+      const spots = spotsAt(index, at);
+      for (const spot of spots) mark(spot.cell, finding, lang);
+      if (spots[0]) targets.set(j, spots[0].cell.id);
+      if (j === 0) home = spots[0]?.view;
     });
     links.set(finding, targets);
     // list the finding under the table that holds its first location, else under its own table
-    const first = finding.locations[0];
-    const home = (first && views.find((v) => cellsAt([v], first).length > 0)) ?? views.find((v) => v.view.id === finding.table);
+    home ??= views.find((v) => v.view.id === finding.table);
     if (home) home.findings.push({ finding, id });
     else if (finding.table && !f.views && f.tables.some((t) => t.id === finding.table)) byTable.set(finding.table, [...(byTable.get(finding.table) ?? []), { finding, id }]);
     else fileLevel.push({ finding, id });
@@ -141,7 +143,7 @@ function tableSection(v: ViewModel, f: FileReport, links: Links, lang: Lang): st
         if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
         if (cell.colSpan && cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
         if (cell.rowSpan && cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
-        if (drawn?.rules.size) attrs.push(`data-rules="${esc([...drawn.rules].join(' '))}"`);
+        if (drawn?.rules.size) attrs.push(`data-rules="${esc([...drawn.rules].join(' '))}"`, `data-at="${esc(where(cell.at, 'en'))}"`);
         const tip = [where(cell.at, lang), ...(drawn?.notes ?? [])].filter(Boolean).join('\n');
         if (tip) attrs.push(`title="${esc(tip)}"`);
         return `<td${attrs.length ? ' ' + attrs.join(' ') : ''}>${textHtml(cell.text)}</td>`;
@@ -217,17 +219,45 @@ function coveringCell(view: TableView, grid: (DrawnCell | null)[][], r: number, 
   return null;
 }
 
-/** The drawn cells a location points at, across the given views (also records link targets). */
-function cellsAt(views: ViewModel[], at: Location): DrawnCell[] {
-  const found: DrawnCell[] = [];
-  for (const v of views)
-    v.view.rows.forEach((row, r) =>
+/** A drawn cell of a view, found through the index. */
+interface Spot {
+  view: ViewModel;
+  cell: DrawnCell;
+  at: Location;
+}
+
+/** Cells of all views by a coarse key (sheet+cell, page+line, docx table+row, paragraph); sameCell decides. */
+type CellIndex = Map<string, Spot[]>;
+
+function coarseKey(at: Location): string | null {
+  if (at.sheet !== undefined) return at.cell !== undefined ? `s\u0000${at.sheet}\u0000${at.cell}` : null;
+  if (at.line !== undefined) return `l\u0000${at.page ?? ''}\u0000${at.line}`;
+  if (at.table !== undefined) return at.row !== undefined ? `t\u0000${at.table}\u0000${at.row}` : null;
+  if (at.paragraph !== undefined) return `p\u0000${at.paragraph}`;
+  return null;
+}
+
+function indexCells(views: ViewModel[]): CellIndex {
+  const index: CellIndex = new Map();
+  for (const view of views)
+    view.view.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (!sameCell(at, cell.at)) return;
-        const drawn = v.grid[r]?.[c];
-        if (drawn && !found.includes(drawn)) found.push(drawn);
+        const drawn = view.grid[r]?.[c];
+        const key = coarseKey(cell.at);
+        if (!drawn || key === null) return;
+        const list = index.get(key);
+        if (list) list.push({ view, cell: drawn, at: cell.at });
+        else index.set(key, [{ view, cell: drawn, at: cell.at }]);
       }),
     );
+  return index;
+}
+
+/** The drawn cells a location points at, with their views, in document order. */
+function spotsAt(index: CellIndex, at: Location): Spot[] {
+  const key = coarseKey(at);
+  const found: Spot[] = [];
+  for (const spot of (key !== null && index.get(key)) || []) if (sameCell(at, spot.at) && !found.some((x) => x.cell === spot.cell)) found.push(spot);
   return found;
 }
 

@@ -25,6 +25,8 @@ export const rule: Rule = {
     if (!n) return [];
     const out: RuleFinding[] = [];
     for (const l of n.lists) {
+      // procurement lists are narrative/procurement's (its 其中 reserve is a part, not a breakdown)
+      if (l.total.section.includes('procurement')) continue;
       const total = l.total.amount;
       const items = l.items.filter((i) => i.amount);
       if (!total || items.length === 0 || items.length < l.items.length) continue;
