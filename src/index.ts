@@ -24,6 +24,15 @@ export type { Document, Location } from './document.js';
 export { RULES } from './rules/registry.js';
 export { loadDocument } from './load/index.js';
 export { recognize } from './recognize/index.js';
+export { readNarrative } from './narrative/index.js';
+export { formatJson } from './report/json.js';
+export { formatStylish } from './report/stylish.js';
+export { formatSarif } from './report/sarif.js';
+export { formatJunit } from './report/junit.js';
+export { formatGithub, githubStepSummary } from './report/github.js';
+export { formatMarkdown } from './report/markdown.js';
+export { formatHtml } from './report/html.js';
+export { exitCode } from './report/exit-code.js';
 
 export interface CheckOptions {
   lang?: Lang;

@@ -35,6 +35,7 @@ export function findingJson(f: Finding): Record<string, unknown> {
     ...(f.gap !== undefined && f.gap !== null ? { gap: f.gap } : {}),
     ...(f.unit ? { unit: f.unit } : {}),
     ...(f.table ? { table: f.table } : {}),
+    ...(f.explained ? { explained: f.explained } : {}),
   };
 }
 

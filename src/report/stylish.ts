@@ -1,5 +1,6 @@
 /** The default output: findings grouped by table, each with where, what and by how much. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
 import { formatLocation } from '../document.js';
 import type { Lang } from '../messages.js';
 import type { Finding } from '../rules/types.js';
@@ -48,6 +49,7 @@ export function formatStylish(report: Report, opts: StylishOptions): string {
   const w = WORDS[opts.lang];
   const lines: string[] = [];
   for (const f of report.files) lines.push(...fileBlock(f, opts, c), '');
+  if (report.files.length > 1) lines.push(summaryTable(report, opts), '');
   const { errors, warnings, infos } = report.summary;
   const n = errors + warnings + infos;
   const bad = report.files.filter((f) => f.error).length;
@@ -88,6 +90,7 @@ function findingLines(f: Finding, opts: StylishOptions, c: ChalkInstance): strin
   const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
   const where = f.locations[0] ? formatLocation(f.locations[0], opts.lang) : '';
   const lines = [`    ${where ? c.dim(where) + '  ' : ''}${sev}  ${f.message}  ${c.dim(f.ruleId)}`];
+  if (f.explained) lines.push(`        ${c.green(opts.lang === 'zh' ? `已说明：${f.explained.reason}（${f.explained.by}，${f.explained.date}）` : `explained: ${f.explained.reason} (${f.explained.by}, ${f.explained.date})`)}`);
   if (f.expected && f.actual !== undefined && f.gap) {
     const unit = f.unit ? ` ${f.unit}` : '';
     lines.push(`        ${c.dim(`${w.expected} ${f.expected}${unit}  ${w.actual} ${f.actual || '—'}${unit}  ${w.gap} ${f.gap}${unit}`)}`);
@@ -99,4 +102,21 @@ function findingLines(f: Finding, opts: StylishOptions, c: ChalkInstance): strin
     lines.push(`        ${c.dim(`${w.also} ${shown}${rest}`)}`);
   }
   return lines;
+}
+
+/** One row per file: unit, year, counts and status (cli-table3, no colours in the table). */
+function summaryTable(report: Report, opts: StylishOptions): string {
+  const zh = opts.lang === 'zh';
+  const table = new Table({
+    head: zh ? ['文件', '单位', '年度', '错误', '警告', '提示', '结果'] : ['file', 'unit', 'year', 'errors', 'warnings', 'info', 'result'],
+    style: { head: [], border: [] },
+  });
+  for (const f of report.files) {
+    const e = f.findings.filter((x) => x.severity === 'error').length;
+    const w = f.findings.filter((x) => x.severity === 'warning' && !x.explained).length;
+    const i = f.findings.filter((x) => x.severity === 'info').length;
+    const result = f.error ? (zh ? `无法读取（${f.error.code}）` : `unreadable (${f.error.code})`) : e ? (zh ? '不通过' : 'fail') : w ? (zh ? '有警告' : 'warnings') : zh ? '通过' : 'pass';
+    table.push([f.file, f.unit?.name ?? '', f.year ?? '', e, w, i, result]);
+  }
+  return table.toString();
 }

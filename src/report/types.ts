@@ -33,5 +33,5 @@ export interface Report {
   version: 1;
   tool: { name: 'budget-check'; version: string };
   files: FileReport[];
-  summary: { files: number; errors: number; warnings: number; infos: number };
+  summary: { files: number; errors: number; warnings: number; infos: number; explained?: number };
 }

@@ -33,6 +33,8 @@ import { rule as tableFigure } from './narrative/table-figure.js';
 import { rule as share } from './narrative/share.js';
 import { rule as listSum } from './narrative/list-sum.js';
 import { rule as repeatedFigure } from './narrative/repeated-figure.js';
+import { rule as explanationStale } from './explanation/stale.js';
+import { rule as explanationNotAllowed } from './explanation/not-allowed.js';
 import type { Rule } from './types.js';
 
 export const RULES: Rule[] = [
@@ -70,6 +72,8 @@ export const RULES: Rule[] = [
   performance,
   incompleteSentence,
   term,
+  explanationStale,
+  explanationNotAllowed,
 ];
 
 export function ruleById(id: string): Rule | undefined {

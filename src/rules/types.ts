@@ -38,6 +38,8 @@ export interface Finding extends RuleFinding {
   severity: Severity;
   /** Rendered in the report language. */
   message: string;
+  /** Accepted by a written explanation (审核说明). */
+  explained?: { reason: string; by: string; date: string };
 }
 
 export interface Profile {
