@@ -19,7 +19,7 @@ export const configSchema = z
     profile: z.enum(['unit', 'department', 'shanghai']).optional(),
     rounding: z.enum(['auto', 'displayed', 'exact']).optional(),
     expected: z
-      .preprocess((v) => v ?? undefined, z.object({
+      .preprocess((v) => v ?? undefined, z.optional(z.object({
         unitName: z.string().min(1).optional(),
         unitCode: z
           .union([z.string(), z.number()])
@@ -27,15 +27,17 @@ export const configSchema = z
           .optional(),
         year: z.number().int().min(1990).max(2100).optional(),
       })
-      .strict())
+      .strict()))
       .optional(),
     /** Severity per rule id, or off. */
     rules: z
       .preprocess(
         (v) => v ?? undefined,
-        z.record(z.string(), severity).superRefine((rules, ctx) => {
-          for (const id of Object.keys(rules)) if (!ruleIds.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule "${id}"` });
-        }),
+        z.optional(
+          z.record(z.string(), severity).superRefine((rules, ctx) => {
+            for (const id of Object.keys(rules)) if (!ruleIds.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule "${id}"` });
+          }),
+        ),
       )
       .optional(),
     failOn: z.enum(['error', 'warning']).optional(),

@@ -76,8 +76,9 @@ export async function loadDocument(file: string, bytes?: Uint8Array): Promise<Do
       return (await import('./workbook.js')).loadCsv(file, data);
     case 'txt':
       return (await import('./text.js')).loadText(file, data);
-    case 'docx':
     case 'pdf':
-      throw new LoadError('E_UNSUPPORTED', { ext: extname(file) });
+      return (await import('./pdf.js')).loadPdf(file, data);
+    case 'docx':
+      return (await import('./docx.js')).loadDocx(file, data);
   }
 }

@@ -8,7 +8,7 @@ import { codesForName, lookupCode } from '../recognize/classification.js';
 import { labelKey, stripQualifier } from '../recognize/text.js';
 import type { Narrative, SectionKind, Statement, TableRef } from './types.js';
 
-type Rule = { subject: RegExp; sections?: SectionKind[]; ref: Omit<TableRef, 'weak'> | ((s: Statement) => Omit<TableRef, 'weak'> | undefined) };
+type Rule = { subject: RegExp; sections?: SectionKind[]; ref: TableRef | ((s: Statement) => TableRef | undefined) };
 
 const INCOME_SECTIONS: SectionKind[] = ['income', 'total', 'explanation'];
 
@@ -26,6 +26,7 @@ const RULES: Rule[] = [
   { subject: /^一般公共预算(拨款)?支出(预算)?$/, sections: ['fiscal', 'explanation'], ref: { kind: 'fiscal', total: true, role: 'gpb' } },
   { subject: /^政府性基金(预算)?(拨款|资金|收入)*(收入)?$/, sections: ['fiscal'], ref: { kind: 'fiscal', income: 'fund', role: 'total' } },
   { subject: /^政府性基金(预算)?(拨款|资金|收入)*(收入)?$/, sections: INCOME_SECTIONS, ref: { kind: 'income-expenditure', income: 'fund', role: 'total' } },
+  { subject: /^政府性基金预算(拨款)?支出$/, sections: ['fund'], ref: { kind: 'fund-expenditure', total: true, role: 'total' } },
   { subject: /^政府性基金(预算)?(拨款)?支出(预算)?$/, ref: { kind: 'fiscal', total: true, role: 'fund' } },
   { subject: /^国有资本经营预算(拨款|资金|收入)*(收入)?$/, sections: ['fiscal'], ref: { kind: 'fiscal', income: 'soe', role: 'total' } },
   { subject: /^国有资本经营预算(拨款|资金|收入)*(收入)?$/, sections: INCOME_SECTIONS, ref: { kind: 'income-expenditure', income: 'soe', role: 'total' } },
@@ -48,7 +49,6 @@ const RULES: Rule[] = [
   { subject: /^公务用车购置费$/, sections: ['sangong'], ref: { kind: 'sangong', total: true, role: 'vehicle-purchase' } },
   { subject: /^公务用车运行(维护)?费$/, sections: ['sangong'], ref: { kind: 'sangong', total: true, role: 'vehicle-operation' } },
   { subject: /^公务接待费$/, sections: ['sangong'], ref: { kind: 'sangong', total: true, role: 'reception' } },
-  { subject: /^政府性基金预算(拨款)?支出$/, sections: ['fund'], ref: { kind: 'fund-expenditure', total: true, role: 'total' } },
 ];
 
 export function resolveStatements(n: Narrative, d: Disclosure): void {

@@ -172,7 +172,9 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
   for (const p of parallel) statements.push(...p.statements);
   // a block that ends with "其中：" hands its list to the next blocks
   const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) ? stack[stack.length - 1]?.total ?? null : null;
-  if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(text)) for (const l of lists) l.open = true;
+  // "以及其他…" leaves a list open, but not when it belongs to a reason clause
+  const outsideReasons = text.replace(/(?:主要)?原因[^。]*[。]?/g, '');
+  if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(outsideReasons)) for (const l of lists) l.open = true;
   return { statements, lists: lists.filter((l) => l.items.length > 0), open };
 }
 

@@ -100,8 +100,6 @@ export interface TableRef {
   name?: string;
   total?: boolean;
   role: ColumnRole;
-  /** Set when the reference is only probable (a warning, not an error, on mismatch). */
-  weak?: boolean;
 }
 
 /** "基本支出473.47万元，占86.09%，比上年预算增加62.95万元，增长15.33%" */

@@ -151,7 +151,7 @@ export function groupLines(frags: Frag[], page: number): Line[] {
   const lines: Line[] = [];
   let cur: Line | null = null;
   for (const f of sorted) {
-    if (cur && Math.abs(f.y - cur.y) <= 0.35 * Math.min(cur.size, f.size)) {
+    if (cur && Math.abs(f.y - cur.y) <= 0.3 * Math.min(cur.size, f.size)) {
       cur.frags.push(f);
       if (f.size > cur.size) cur.size = f.size;
       continue;

@@ -8,6 +8,10 @@ export const rule: Rule = {
   severity: 'warning',
   title: { zh: '未使用旧版科目名称', en: 'No outdated classification names' },
   messages: {
+    'legacy-text': {
+      zh: '文中使用旧科目名称「{actual}」（{code}），现行名称为「{expected}」',
+      en: 'The text uses the old class name "{actual}" ({code}); it is now "{expected}"',
+    },
     legacy: {
       zh: '{table}科目{code}使用旧名称「{actual}」，现行名称为「{expected}」，模板可能已过期',
       en: '{table}: code {code} uses the old name "{actual}"; it is now "{expected}" (stale template?)',
@@ -37,8 +41,8 @@ export const rule: Rule = {
         const i = b.text.indexOf(l.legacy);
         if (i < 0) continue;
         out.push({
-          messageId: 'legacy',
-          params: { table: '说明', code: l.code, actual: l.legacy, expected: l.current },
+          messageId: 'legacy-text',
+          params: { code: l.code, actual: l.legacy, expected: l.current },
           locations: [{ ...b.at, excerpt: b.text.slice(Math.max(0, i - 6), i + l.legacy.length + 6) }],
           expected: l.current,
           actual: l.legacy,

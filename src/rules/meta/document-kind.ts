@@ -16,7 +16,7 @@ export const rule: Rule = {
     const n = d.narrative;
     const out: RuleFinding[] = [];
     const texts: { text: string; at: import('../../document.js').Location }[] = [
-      ...(n?.blocks.filter((b) => (b.heading || b.index < 4 || b.sections[0] === 'toc') && !b.cells) ?? []).map((b) => ({ text: b.text, at: b.at })),
+      ...(n?.blocks.filter((b) => (b.heading || b.index < 4 || b.sections[0] === 'toc') && !b.cells) ?? []).map((b) => ({ text: b.text.replace(/^[\s\-•·*]+/, ''), at: b.at })),
       ...d.tables.map((t) => ({ text: t.title.value, at: t.title.at })),
     ].filter((x) => !/绩效目标表/.test(x.text));
     const first = texts.find((x) => /单位预算|部门预算|单位决算|部门决算/.test(x.text) && !/^目\s*录/.test(x.text));

@@ -5,8 +5,9 @@ import { cellOf, narrativeOf } from './common.js';
 
 /**
  * NT-OPEX: 机关运行经费 in the text equals the 机关运行经费 column of the 三公 table where there is
- * one; otherwise, for 行政单位 and 参公事业单位, the 公用经费 of the basic-expenditure table (a
- * warning: other units define it differently).
+ * one; otherwise the 公用经费 of the basic-expenditure table — the definition for 行政单位 and
+ * 参公事业单位. The unit's type is not known from the tables, so this is a warning: 事业单位 may
+ * define it otherwise.
  */
 export const rule: Rule = {
   id: 'narrative/operating-costs',

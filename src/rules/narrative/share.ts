@@ -50,10 +50,10 @@ export const rule: Rule = {
       if (sum.sub(Dec.of(100n)).abs().lte(slack)) continue;
       out.push({
         messageId: 'hundred',
-        params: { whole: l.total.subject, sum: sum.toString(), items: l.items.map((i) => `${i.subject}${i.share!.text}`).join('，') },
+        params: { whole: l.total.subject, sum: sum.toFixed(Math.max(...l.items.map((i) => i.share!.decimals))), items: l.items.map((i) => `${i.subject}${i.share!.text}`).join('，') },
         locations: l.items.map((i) => i.at),
         expected: '100%',
-        actual: `${sum.toString()}%`,
+        actual: `${sum.toFixed(Math.max(...l.items.map((i) => i.share!.decimals)))}%`,
         subject: { text: `${l.total.subject}|shares` },
       });
     }

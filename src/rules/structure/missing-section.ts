@@ -28,7 +28,7 @@ export const rule: Rule = {
     // judge only a real narrative: several headings and some statements about the budget
     if (!n || n.sections.length < 5 || n.statements.length < 3) return [];
     const out: RuleFinding[] = [];
-    const headings = n.blocks.filter((b) => b.heading).map((b) => b.norm);
+    const headings = n.blocks.filter((b) => b.heading && b.sections[0] !== 'toc').map((b) => b.norm);
     for (const r of REQUIRED) {
       if (n.sections.some((s) => r.kinds.includes(s.kind)) || headings.some((h) => r.words.test(h))) continue;
       out.push({ messageId: 'missing', params: { section: r.name.zh, sectionEn: r.name.en }, locations: [{ ...(n.sections[0]?.at ?? {}), excerpt: n.sections[0]?.heading }], expected: r.name.zh, actual: null, subject: { text: r.name.zh } });

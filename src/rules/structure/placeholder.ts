@@ -6,7 +6,7 @@ import type { Rule, RuleFinding } from '../types.js';
  * ("其他资金 万元", "增长%") must not be published.
  */
 const PATTERNS: { re: RegExp; what: { zh: string; en: string } }[] = [
-  { re: /[XＸ]{2,}|×{2,}|[＊*]{3,}|某某|[(（]\s*(单位|部门)名称\s*[)）]|【[^】]{0,10}】/g, what: { zh: '模板占位符', en: 'a template placeholder' } },
+  { re: /[XＸ]{2,}|×{2,}|[＊*]{3,}|某某|[(（]\s*(单位|部门)名称\s*[)）]|[【\[]\s*(?:单位|部门|项目)?名称\s*[】\]]/g, what: { zh: '模板占位符', en: 'a template placeholder' } },
   { re: /(?:资金|金额|经费|预算|费用|收入|支出|拨款|合计|总额|价值|预算数)(?:[ \u3000:：]*万元|[ \u3000:：]+元)(?=[。,，;；、)）]|$)/g, what: { zh: '空白金额', en: 'a blank amount' } },
   { re: /(?:增长|下降|增加|减少|占)[ \u3000]*%/g, what: { zh: '空白百分比', en: 'a blank percentage' } },
 ];

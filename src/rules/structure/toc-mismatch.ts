@@ -41,6 +41,7 @@ export const rule: Rule = {
 function core(title: string): string {
   return labelKey(title)
     .replace(/^\d{4}年(度)?/, '')
+    .replace(/^(单位|部门|预算单位)/, '')
     .replace(/\([^()]*\)$/, '')
     .replace(/[《》]/g, '');
 }

@@ -1,0 +1,150 @@
+/**
+ * Reads a PDF's text layer with pdf.js (text only: no rendering, no fonts loaded into a canvas)
+ * and rebuilds what the recognizer needs: table rows with cells in the columns of their header,
+ * and paragraphs of running text. Geometry is in ./pdf/: layout (lines, running headers and
+ * footers), grid (tables), prose (paragraphs).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import type { Document, Row } from '../document.js';
+import { LoadError } from './errors.js';
+import { blockRows, describeLine, findBlocks, type Block, type TableState } from './pdf/grid.js';
+import { groupLines, pageFragments, removeRunning, type Line, type PageLines, type TextItemLike } from './pdf/layout.js';
+import { paragraphRows } from './pdf/prose.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js, imported once. It reports problems through console.log ("Warning: …") — while it is
+ * imported its verbosity cannot be set yet, so those lines are held back then; afterwards every
+ * document is opened with verbosity 0 (errors only, and errors are thrown, not printed).
+ */
+function pdfjs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    const log = console.log;
+    const warn = console.warn;
+    const quiet = (orig: typeof console.log) =>
+      function (this: unknown, ...args: unknown[]) {
+        if (typeof args[0] === 'string' && /^Warning: /.test(args[0])) return;
+        orig.apply(console, args);
+      };
+    console.log = quiet(log);
+    console.warn = quiet(warn);
+    try {
+      // in Node pdf.js runs its worker in this thread, importing ./pdf.worker.mjs next to it
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.log = log;
+      console.warn = warn;
+    }
+  })();
+  return pdfjsPromise;
+}
+
+let assets: string | null = null;
+/** The pdfjs-dist package directory (character maps and standard font metrics live there). */
+function assetDir(): string {
+  assets ??= dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return assets;
+}
+
+function errorName(e: unknown): string {
+  return e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+}
+
+function toLoadError(e: unknown): LoadError {
+  if (e instanceof LoadError) return e;
+  const name = errorName(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException' || /password/i.test(message)) return new LoadError('E_ENCRYPTED', {}, { cause: e });
+  return new LoadError('E_CORRUPT', { detail: message }, { cause: e });
+}
+
+/** Whether the file ends like a complete PDF (a truncated download lacks its final %%EOF). */
+function complete(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 8192));
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document> {
+  if (!complete(bytes)) throw new LoadError('E_CORRUPT', { detail: 'no %%EOF at the end of the file' });
+  const lib = await pdfjs();
+  const dir = assetDir();
+  // pdf.js may take over the buffer it is given: give it a copy
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    // in Node pdf.js reads these with fs.readFile: paths, not file: URLs
+    cMapUrl: join(dir, 'cmaps') + sep,
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + sep,
+  });
+  const pages: PageLines[] = [];
+  let anyText = false;
+  try {
+    const doc = await task.promise;
+    if (doc.numPages < 1) throw new LoadError('E_CORRUPT', { detail: 'no pages' });
+    // one getTextContent per page, all requested at once
+    const contents = await Promise.all(
+      Array.from({ length: doc.numPages }, async (_, i) => {
+        const page = await doc.getPage(i + 1);
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        page.cleanup();
+        return { page: i + 1, viewport, items: content.items };
+      }),
+    );
+    for (const c of contents) {
+      const items = c.items.filter((it): it is TextItemLike & (typeof c.items)[number] => 'str' in it);
+      if (items.some((it) => /\S/.test(it.str))) anyText = true;
+      const frags = pageFragments(items, c.viewport.transform);
+      pages.push({ page: c.page, width: c.viewport.width, height: c.viewport.height, lines: groupLines(frags, c.page) });
+    }
+  } catch (e) {
+    throw toLoadError(e);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+  if (!anyText) throw new LoadError('E_NO_TEXT');
+  return { file, format: 'pdf', storedValues: false, streams: [{ name: '正文', rows: layoutRows(pages) }] };
+}
+
+/** Pages of lines → the rows of the document: table blocks as grids, the rest as paragraphs. */
+export function layoutRows(pages: PageLines[]): Row[] {
+  removeRunning(pages);
+  const tableLines = new Set<Line>();
+  const units: { page: number; line: number; rows: Row[] }[] = [];
+  let state: TableState | null = null;
+  let previousEndedInTable = false;
+  for (const p of pages) {
+    const infos = p.lines.map(describeLine);
+    const blocks: Block[] = findBlocks(infos, p.page, previousEndedInTable);
+    for (const b of blocks) {
+      const r = blockRows(b, b.continues ? state : null);
+      state = r.state;
+      for (const L of b.lines) tableLines.add(L.line);
+      units.push({ page: p.page, line: b.lines[0].line.no, rows: r.rows });
+    }
+    const last = p.lines[p.lines.length - 1];
+    previousEndedInTable = !!last && tableLines.has(last);
+    if (!previousEndedInTable && p.lines.length) state = null;
+  }
+  for (const row of paragraphRows(pages, tableLines)) units.push({ page: row.at.page ?? 0, line: row.at.line ?? 0, rows: [row] });
+  units.sort((a, b) => a.page - b.page || a.line - b.line);
+  const rows = units.flatMap((u) => u.rows);
+  let page = 0;
+  for (const r of rows) {
+    if (r.at.page !== page) {
+      r.breakBefore = true;
+      page = r.at.page ?? 0;
+    }
+  }
+  return rows;
+}
