@@ -15,17 +15,18 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 
 const root = new URL('../fixtures/', import.meta.url).pathname;
 
-interface SrcCell {
+export interface SrcCell {
   text: string;
   left?: boolean;
   up?: boolean;
 }
-interface Sheet {
+export interface Sheet {
   name: string;
   rows: SrcCell[][];
 }
@@ -96,7 +97,7 @@ function merges(sheet: Sheet): XLSX.Range[] {
   return out;
 }
 
-function workbook(sheets: Sheet[], opts: WriteOptions = {}): XLSX.WorkBook {
+export function workbook(sheets: Sheet[], opts: WriteOptions = {}): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(s, opts), s.name);
   return wb;
@@ -375,4 +376,4 @@ function main(): void {
   console.log(`wrote 2 workbooks, ${variants.length} derived variants × 2, ${spec.fixtures.length} rule fixtures, bad inputs`);
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

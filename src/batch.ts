@@ -13,7 +13,7 @@ import type { FileReport, Report } from './report/types.js';
 const CHECKED = /\.(xlsx|xlsm|xls|csv|docx|pdf|txt)$/i;
 
 /** Expands the command line's paths: directories recursively, globs by pattern, in a stable order. */
-export async function expandInputs(args: string[]): Promise<string[]> {
+export async function expandInputs(args: string[], pairCompanions = true): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     let info;
@@ -28,7 +28,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   }
   const unique = [...new Set(out)];
   // a narrative beside a workbook in the same batch is read with it
-  return unique.filter((f) => !isCompanionOf(f, unique));
+  return pairCompanions ? unique.filter((f) => !isCompanionOf(f, unique)) : unique;
 }
 
 async function walk(dir: string): Promise<string[]> {

@@ -28,6 +28,7 @@ type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
   text?: string;
+  companion?: boolean;
   /** Every --format given, in order (none: stylish). */
   format?: Format[];
   lang: Lang;
@@ -81,6 +82,7 @@ export async function main(argv: string[]): Promise<void> {
     )
     .addOption(new Option('--profile <profile>', zh ? '必备表模板' : 'required table set').choices(['unit', 'department', 'shanghai']))
     .option('--text <file>', zh ? '与工作簿一起读取的说明文件（默认：同名的 .docx/.txt/.md）' : 'narrative file read with the workbook (default: same name .docx/.txt/.md)')
+    .option('--no-companion', zh ? '不读取工作簿旁的同名说明文件' : 'do not read the narrative beside a workbook')
     .option('--unit-name <name>', zh ? '预期的单位名称' : 'expected unit name')
     .option('--unit-code <code>', zh ? '预期的单位编码' : 'expected unit code')
     .option('--year <year>', zh ? '预期的预算年度' : 'expected budget year')
@@ -155,12 +157,15 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
     profile: opts.profile ?? cfg.profile,
     expected: { unitName: opts.unitName ?? cfg.expected?.unitName, unitCode: opts.unitCode ?? cfg.expected?.unitCode, year },
     textFile: opts.text,
+    companions: opts.companion !== false,
     rules: opts.rule,
     skipRules: opts.skipRule,
     severities,
     debug,
+    // the tables' source rows are only needed to draw them
+    views: outputs.some((o) => o.format === 'html'),
   };
-  const files = await expandInputs(paths);
+  const files = await expandInputs(paths, opts.companion !== false && !opts.text);
   if (files.length === 0) return usage(zh ? `没有找到要检查的文件：${paths.join(' ')}` : `no files to check: ${paths.join(' ')}`, lang);
   const bar = opts.progress !== false && !opts.quiet && files.length > 1 && process.stderr.isTTY && !process.env.CI ? await progressBar(files.length, lang) : null;
   let report = await checkMany(files, options, { jobs, onProgress: (done) => bar?.update(done) });

@@ -45,6 +45,10 @@ export interface CheckOptions {
   severities?: Record<string, Severity | 'off'>;
   /** What the disclosure is expected to say: wins over what the tables say. */
   expected?: { unitName?: string; unitCode?: string; year?: number };
+  /** Keep each table's source rows in the report (for the html format); off keeps batches small. */
+  views?: boolean;
+  /** Read a narrative file beside a workbook (default true). */
+  companions?: boolean;
   /** The narrative to read with a workbook (else a .docx/.txt/.md beside it with the same name). */
   textFile?: string;
   /** Rethrow unexpected errors instead of reporting them (for --debug). */
@@ -56,7 +60,7 @@ export async function check(files: string[], options: CheckOptions = {}): Promis
   const reports: FileReport[] = [];
   for (const file of files) {
     // a narrative beside a workbook in the same list is read with it, not on its own
-    if (!options.textFile && isCompanionOf(file, files)) continue;
+    if (!options.textFile && options.companions !== false && isCompanionOf(file, files)) continue;
     reports.push(await checkFile(file, options));
   }
   return buildReport(reports);
@@ -84,7 +88,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   try {
     doc = await loadDocument(file);
     if (doc.format === 'xlsx' || doc.format === 'xls' || doc.format === 'csv') {
-      companions = options.textFile ? [options.textFile] : await findCompanions(file);
+      companions = options.textFile ? [options.textFile] : options.companions === false ? [] : await findCompanions(file);
       for (const c of companions) doc = await withCompanion(doc, c);
     }
     const disclosure = recognize(doc, {
@@ -158,7 +162,7 @@ export function checkDisclosure(d: Disclosure, options: CheckOptions = {}): File
     tables,
     findings: sortFindings(findings, tables),
     error: null,
-    views: d.tables.map((t) => ({
+    views: options.views === false ? undefined : d.tables.map((t) => ({
       id: t.id,
       title: t.title.value,
       label: t.label,

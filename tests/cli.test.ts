@@ -13,8 +13,16 @@ const run = (...args: string[]) => {
 };
 
 describe('budget-check (command line)', () => {
-  it('exits 1 on the reference workbook and names each cell', () => {
+  it('reads the narrative beside the reference workbook and reports both', () => {
     const r = run(fixture('wuerhe-2022/budget.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('budget.docx 第82段  错误  「行政运行（2010301）」本年448.43万元，增加60.08万元，增长率应为15.5%（60.08万元÷上年388.35万元），文中写16.7%  narrative/yoy');
+    expect(r.out).toContain('表四!A2  错误  目录写作「财政拨款收支总体情况表」，正文表四标题却是「财政拨款预算收支总体情况表」  structure/toc-mismatch');
+    expect(r.out).toContain('共 24 个问题（22 个错误，1 个警告，1 个提示）');
+  });
+
+  it('exits 1 on the reference workbook and names each cell', () => {
+    const r = run('--no-companion', fixture('wuerhe-2022/budget.xlsx'));
     expect(r.code).toBe(1);
     expect(r.out).toContain('表三!A3');
     expect(r.out).toContain('表三表头的单位名称「乌鲁木齐区政府办公室」与本单位「乌尔禾区政府办公室」不一致');
@@ -30,7 +38,7 @@ describe('budget-check (command line)', () => {
   });
 
   it('speaks English with --lang en', () => {
-    const r = run('--lang', 'en', fixture('wuerhe-2022/budget.xlsx'));
+    const r = run('--no-companion', '--lang', 'en', fixture('wuerhe-2022/budget.xlsx'));
     expect(r.out).toContain('The header of 表三 names the unit "乌鲁木齐区政府办公室", but the disclosure is for "乌尔禾区政府办公室"');
     expect(r.out).toContain('9 problems (9 errors, 0 warnings, 0 info)');
   });
@@ -42,7 +50,7 @@ describe('budget-check (command line)', () => {
   });
 
   it('writes JSON that validates against the report schema', () => {
-    const r = run('--format', 'json', fixture('wuerhe-2022/budget.xlsx'), fixture('bad/truncated.xlsx'));
+    const r = run('--no-companion', '--format', 'json', fixture('wuerhe-2022/budget.xlsx'), fixture('bad/truncated.xlsx'));
     expect(r.code).toBe(2);
     const report = JSON.parse(r.out);
     const schemas = [join(ROOT, 'docs/report.schema.json'), join(ROOT, '../shared/contract/report.schema.json')].filter(existsSync);

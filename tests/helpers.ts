@@ -6,7 +6,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
 
 export async function findings(path: string, opts: CheckOptions = {}): Promise<Finding[]> {
-  const r = await checkFile(path, opts);
+  const r = await checkFile(path, { companions: false, ...opts });
   if (r.error) throw new Error(`${path}: ${r.error.code} ${r.error.message}`);
   return r.findings;
 }

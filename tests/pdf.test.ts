@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePdf, type PdfText } from '../scripts/make-bad-pdfs.js';
 import type { Document, Row } from '../src/document.js';
@@ -409,6 +412,21 @@ describe('layout of a PDF written for the test', () => {
 
   it('prints nothing', () => {
     expect(printed).toEqual([]);
+  });
+
+  it('prints nothing in a fresh process either (pdf.js warns while it is imported)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-quiet-'));
+    try {
+      const pdf = join(dir, 'synthetic.pdf');
+      writeFileSync(pdf, syntheticPdf());
+      const script = join(dir, 'load.mts');
+      const loader = pathToFileURL(fileURLToPath(new URL('../src/load/pdf.ts', import.meta.url))).href;
+      writeFileSync(script, `import { readFileSync } from 'node:fs';\nconst { loadPdf } = await import(${JSON.stringify(loader)});\nfor (const f of process.argv.slice(2)) await loadPdf(f, new Uint8Array(readFileSync(f)));\n`);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, pdf, ...[GOV].filter(existsSync)], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('drops running headers, footers and page numbers and numbers the lines after them', () => {

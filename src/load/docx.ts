@@ -17,8 +17,8 @@
  *   `{ paragraph, line, column }`), because people lay out tab tables with Shift+Enter.
  * - A page break (w:br type="page") at the start or end of a paragraph, w:pageBreakBefore and a
  *   section break set `breakBefore`; inside the text it is a line break.
- * - A table (w:tbl) gives one row per table row (w:tr), cells located `{ table, row, column }`,
- *   1-based, `column` counting grid columns (w:tblGrid): w:gridBefore leaves empty cells in
+ * - A table (w:tbl) gives one row per table row (w:tr), located `{ table, row }`, its cells
+ *   `{ table, row, column }`, all 1-based, `table` counting the body's tables in order, `column` counting grid columns (w:tblGrid): w:gridBefore leaves empty cells in
  *   front; a cell with w:gridSpan k gets `colSpan: k` and k−1 covered cells after it (legacy
  *   w:hMerge the same); w:vMerge restart…continue gives `rowSpan` on the first cell and covered
  *   empty cells below. A cell's text is its paragraphs joined with '\n' (tabs as spaces),
@@ -33,26 +33,31 @@
  *
  * Library choice. mammoth (docx → HTML, or its document model through `transformDocument`)
  * keeps gridSpan and vMerge and the empty paragraphs, but it loses what this reader needs in
- * documents Word and WPS write every day: it ignores w:gridBefore/w:gridAfter (cells of such
- * rows land in the wrong grid column), it gives up all vertical merges of a table when anything
- * but a row sits between rows (a bookmark, a content control around rows), and it drops the
- * text of w:fldSimple and w:customXml. So the package is unzipped with SheetJS's CFB reader
- * (`xlsx`, already a dependency) and word/document.xml parsed with fast-xml-parser
- * (`preserveOrder: true`, so body order and mixed content survive); this file only walks the
+ * documents Word and WPS write every day (each checked with mammoth 1.11): it ignores
+ * w:gridBefore (the cells of such a row land in the wrong grid column), it gives up every
+ * vertical merge of a table when anything but a row sits between rows (a bookmark, a content
+ * control around rows), and it drops the text of w:fldSimple and w:customXml with a warning. So word/document.xml is parsed with fast-xml-parser
+ * (`preserveOrder: true`, so body order and mixed content survive) and this file walks the
  * elements.
+ *
+ * Unzipping: SheetJS's zip reader (`XLSX.CFB.read`, already a dependency) was the first choice
+ * but cannot be given untrusted files: it checks no CRC, reads blindly past the end of a
+ * truncated file, and its pure-JS inflate loops forever on a damaged deflate stream (a .docx
+ * with a few flipped bytes hung it). jszip is only a transitive dependency. So the zip records
+ * are read here (fixed-layout fields, bounds-checked) and node:zlib inflates, with the size
+ * limited to the declared one and the CRC checked.
  *
  * Anything unreadable — not a zip, a truncated zip, no main document part, a part that is not
  * WordprocessingML, malformed XML — is `LoadError('E_CORRUPT')`, never another exception.
  */
+import * as zlib from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import * as XLSX from 'xlsx';
 import type { Cell, Document, Location, Row } from '../document.js';
 import { LoadError } from './errors.js';
 
 export function loadDocx(file: string, bytes: Uint8Array): Document {
   try {
-    const zip = openZip(bytes);
-    const body = mainDocumentBody(zip);
+    const body = mainDocumentBody(new Zip(bytes));
     return { file, format: 'docx', storedValues: false, streams: [{ name: '正文', rows: bodyRows(body) }] };
   } catch (e) {
     if (e instanceof LoadError) throw e;
@@ -61,53 +66,105 @@ export function loadDocx(file: string, bytes: Uint8Array): Document {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The package
+// The package (APPNOTE.TXT: end of central directory 4.3.16, central directory 4.3.12, local
+// file header 4.3.7). Only the records' fixed fields are read here; node:zlib inflates.
 
-type Zip = { FullPaths: string[]; FileIndex: { name: string; type: number; content?: Uint8Array | number[] }[] };
-
-/**
- * SheetJS's zip reader trusts the end-of-central-directory record blindly: on a file cut short
- * it reads garbage offsets and can loop for a very long time. So the record is checked first
- * (APPNOTE.TXT 4.3.16): it must be there, and the central directory it points to must lie
- * before it and start with a central directory header.
- */
-function openZip(bytes: Uint8Array): Zip {
-  const n = bytes.length;
-  let eocd = -1;
-  for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new LoadError('E_CORRUPT', { detail: 'no end of central directory: not a zip file, or truncated' });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  const cdOk =
-    entries > 0 &&
-    entries !== 0xffff &&
-    offset !== 0xffffffff &&
-    offset + size <= eocd &&
-    bytes[offset] === 0x50 &&
-    bytes[offset + 1] === 0x4b &&
-    bytes[offset + 2] === 0x01 &&
-    bytes[offset + 3] === 0x02;
-  if (!cdOk) throw new LoadError('E_CORRUPT', { detail: 'bad central directory' });
-  return XLSX.CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }) as Zip;
+interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
 }
 
-function zipPart(zip: Zip, path: string): Uint8Array | null {
-  const entry = XLSX.CFB.find(zip, '/' + path.replace(/^\/+/, '')) as Zip['FileIndex'][number] | null;
-  if (!entry || entry.type !== 2 || !entry.content) return null;
-  return entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content);
+/** Parts larger than this are not read (a zip bomb, not a budget disclosure). */
+const MAX_PART = 512 * 1024 * 1024;
+
+class Zip {
+  private readonly view: DataView;
+  private readonly entries = new Map<string, ZipEntry>();
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const n = bytes.length;
+    let eocd = -1;
+    for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
+      if (this.u32(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw corrupt('no end of central directory record: not a zip file, or truncated');
+    const count = this.u16(eocd + 10);
+    const size = this.u32(eocd + 12);
+    const start = this.u32(eocd + 16);
+    if (count === 0xffff || start === 0xffffffff) throw corrupt('ZIP64 archive');
+    if (start + size > eocd) throw corrupt('central directory out of bounds');
+    let p = start;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > start + size || this.u32(p) !== 0x02014b50) throw corrupt('bad central directory entry');
+      const nameLength = this.u16(p + 28);
+      const next = p + 46 + nameLength + this.u16(p + 30) + this.u16(p + 32);
+      if (next > start + size) throw corrupt('bad central directory entry');
+      const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/\\/g, '/');
+      const entry: ZipEntry = {
+        name,
+        flags: this.u16(p + 8),
+        method: this.u16(p + 10),
+        crc: this.u32(p + 16),
+        compressedSize: this.u32(p + 20),
+        size: this.u32(p + 24),
+        offset: this.u32(p + 42),
+      };
+      // part names are compared case-insensitively (OPC, ECMA-376 Part 2, 6.2.2.3)
+      this.entries.set(name.toLowerCase(), entry);
+      p = next;
+    }
+  }
+
+  private u16(at: number): number {
+    if (at < 0 || at + 2 > this.bytes.length) throw corrupt('unexpected end of file');
+    return this.view.getUint16(at, true);
+  }
+
+  private u32(at: number): number {
+    if (at < 0 || at + 4 > this.bytes.length) throw corrupt('unexpected end of file');
+    return this.view.getUint32(at, true);
+  }
+
+  /** The bytes of a part, or null when the package has no such part. */
+  read(path: string): Uint8Array | null {
+    const entry = this.entries.get(path.replace(/^\/+/, '').toLowerCase());
+    if (!entry) return null;
+    if (entry.size > MAX_PART) throw corrupt(`${entry.name} is too large`);
+    if (this.u32(entry.offset) !== 0x04034b50) throw corrupt(`bad local header for ${entry.name}`);
+    // an encrypted entry says so in both headers; a flag in one only is damage
+    if (entry.flags & 1) throw (this.u16(entry.offset + 6) & 1 ? new LoadError('E_ENCRYPTED') : corrupt(`bad flags for ${entry.name}`));
+    const from = entry.offset + 30 + this.u16(entry.offset + 26) + this.u16(entry.offset + 28);
+    const to = from + entry.compressedSize;
+    if (to > this.bytes.length) throw corrupt(`${entry.name} is truncated`);
+    const raw = this.bytes.subarray(from, to);
+    let data: Uint8Array;
+    if (entry.method === 0) data = raw;
+    else if (entry.method === 8) data = entry.size === 0 ? new Uint8Array(0) : zlib.inflateRawSync(raw, { maxOutputLength: entry.size });
+    else throw corrupt(`${entry.name}: compression method ${entry.method}`);
+    if (data.length !== entry.size) throw corrupt(`${entry.name}: wrong size`);
+    // zlib.crc32 exists from Node 20.15 on
+    if (typeof zlib.crc32 === 'function' && zlib.crc32(data) >>> 0 !== entry.crc >>> 0) throw corrupt(`${entry.name}: bad CRC`);
+    return data;
+  }
+}
+
+function corrupt(detail: string): LoadError {
+  return new LoadError('E_CORRUPT', { detail });
 }
 
 /** The main document part: the target of the package's officeDocument relationship. */
 function mainDocumentBody(zip: Zip): XmlNode {
   let path = 'word/document.xml';
-  const rels = zipPart(zip, '_rels/.rels');
+  const rels = zip.read('_rels/.rels');
   if (rels) {
     for (const rel of descendants(parseXml(rels), 'Relationship')) {
       if (/\/officeDocument$/.test(rel.attrs.Type ?? '') && rel.attrs.Target && rel.attrs.TargetMode !== 'External') {
@@ -116,10 +173,10 @@ function mainDocumentBody(zip: Zip): XmlNode {
       }
     }
   }
-  const part = zipPart(zip, path);
-  if (!part) throw new LoadError('E_CORRUPT', { detail: `no main document part (${path})` });
+  const part = zip.read(path);
+  if (!part) throw corrupt(`no main document part (${path})`);
   const root = parseXml(part).find((node) => node.name !== '#text');
-  if (root?.name !== 'w:document') throw new LoadError('E_CORRUPT', { detail: `${path} is not a WordprocessingML document` });
+  if (root?.name !== 'w:document') throw corrupt(`${path} is not a WordprocessingML document`);
   return child(root, 'w:body') ?? { name: 'w:body', attrs: {}, children: [], text: '' };
 }
 
@@ -166,7 +223,7 @@ function decodeXml(bytes: Uint8Array): string {
 function parseXml(bytes: Uint8Array): XmlNode[] {
   const xml = decodeXml(bytes);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new LoadError('E_CORRUPT', { detail: `malformed XML: ${valid.err.msg} (line ${valid.err.line})` });
+  if (valid !== true) throw corrupt(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   return toNodes(parser.parse(xml) as unknown[], new Map());
 }
 

@@ -16,10 +16,19 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
+/** Built-ins whose methods pdf.js's legacy build may replace with polyfills. */
+const BUILTINS: object[] = [Array.prototype, Object.getPrototypeOf(Uint8Array.prototype), Uint8Array.prototype, String.prototype, JSON, Object, Promise, Map.prototype, Set.prototype];
+
 /**
- * pdf.js, imported once. It reports problems through console.log ("Warning: …") — while it is
- * imported its verbosity cannot be set yet, so those lines are held back then; afterwards every
- * document is opened with verbosity 0 (errors only, and errors are thrown, not printed).
+ * pdf.js, imported once, with its worker (in Node it runs in this thread as a "fake worker").
+ *
+ * - It reports problems through console.log ("Warning: …"); while it is imported its verbosity
+ *   cannot be set yet, so those lines are held back then. Afterwards every document is opened
+ *   with verbosity 0 (errors only, and errors are thrown, not printed).
+ * - The legacy build replaces some native methods with core-js polyfills for the whole process
+ *   (Array.prototype.push, JSON.parse, JSON.stringify on Node 20), which makes every push in
+ *   this program several times slower. Methods that existed before the import are put back;
+ *   what the polyfills add (Promise.withResolvers …) stays.
  */
 function pdfjs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
@@ -30,14 +39,25 @@ function pdfjs(): Promise<PdfJs> {
         if (typeof args[0] === 'string' && /^Warning: /.test(args[0])) return;
         orig.apply(console, args);
       };
+    const natives: [object, PropertyKey, PropertyDescriptor][] = [];
+    for (const target of BUILTINS)
+      for (const key of Reflect.ownKeys(target)) {
+        const d = Object.getOwnPropertyDescriptor(target, key);
+        if (d && typeof d.value === 'function') natives.push([target, key, d]);
+      }
     console.log = quiet(log);
     console.warn = quiet(warn);
     try {
-      // in Node pdf.js runs its worker in this thread, importing ./pdf.worker.mjs next to it
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // the module pdf.js imports as its worker (./pdf.worker.mjs next to it), imported now so
+      // that its polyfills are undone too
+      const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      await import(worker);
+      return lib;
     } finally {
       console.log = log;
       console.warn = warn;
+      for (const [target, key, d] of natives) if ((target as Record<PropertyKey, unknown>)[key] !== d.value) Object.defineProperty(target, key, d);
     }
   })();
   return pdfjsPromise;
@@ -72,23 +92,24 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document
   if (!complete(bytes)) throw new LoadError('E_CORRUPT', { detail: 'no %%EOF at the end of the file' });
   const lib = await pdfjs();
   const dir = assetDir();
-  // pdf.js may take over the buffer it is given: give it a copy
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    // in Node pdf.js reads these with fs.readFile: paths, not file: URLs
-    cMapUrl: join(dir, 'cmaps') + sep,
-    cMapPacked: true,
-    standardFontDataUrl: join(dir, 'standard_fonts') + sep,
-  });
   const pages: PageLines[] = [];
   let anyText = false;
+  let task: ReturnType<PdfJs['getDocument']> | null = null;
   try {
+    // pdf.js may take over the buffer it is given: give it a copy
+    task = lib.getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      useWorkerFetch: false,
+      stopAtErrors: false,
+      // in Node pdf.js reads these with fs.readFile: paths, not file: URLs
+      cMapUrl: join(dir, 'cmaps') + sep,
+      cMapPacked: true,
+      standardFontDataUrl: join(dir, 'standard_fonts') + sep,
+    });
     const doc = await task.promise;
     if (doc.numPages < 1) throw new LoadError('E_CORRUPT', { detail: 'no pages' });
     // one getTextContent per page, all requested at once
@@ -110,7 +131,7 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document
   } catch (e) {
     throw toLoadError(e);
   } finally {
-    await task.destroy().catch(() => undefined);
+    await task?.destroy().catch(() => undefined);
   }
   if (!anyText) throw new LoadError('E_NO_TEXT');
   return { file, format: 'pdf', storedValues: false, streams: [{ name: '正文', rows: layoutRows(pages) }] };

@@ -9,7 +9,7 @@ import { ROOT } from '../helpers.js';
 const bin = join(ROOT, 'bin/budget-check');
 const run = (args: string[], env: Record<string, string> = {}) => {
   const { GITHUB_STEP_SUMMARY: _, ...rest } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...rest, FORCE_COLOR: '0', ...env } });
+  const r = spawnSync(process.execPath, [bin, '--no-companion', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...rest, FORCE_COLOR: '0', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const REF = 'fixtures/wuerhe-2022/budget.xlsx';

@@ -1,6 +1,6 @@
 import { Dec } from '../../decimal.js';
-import type { ColumnRole, Disclosure, IncomeRole, Side, Table, TableRow } from '../../model.js';
-import { canBeAtMost, interval, sum } from '../arith.js';
+import type { ColumnRole, Disclosure, Figure, IncomeRole, Side, Table, TableRow } from '../../model.js';
+import { canBeAtMost, formatAmount, interval, sum } from '../arith.js';
 import { cellLoc, cellName, checkAgainst, figureOf, roleName, type CellRef } from '../findings.js';
 import { columnOf, hasColumn, incomeRow, tableName, tableOf, totalRow } from '../query.js';
 import type { Param, Rule, RuleFinding } from '../types.js';
@@ -285,9 +285,21 @@ function codeMap(t: Table, side: Side | undefined, scope: 'classes' | 'all'): Ma
   for (const r of t.rows) {
     if (r.kind !== 'item' || !r.code || (side && r.side !== side)) continue;
     if (scope === 'classes' && r.code.length !== 3) continue;
-    if (!m.has(r.code)) m.set(r.code, r);
+    const seen = m.get(r.code);
+    // a department table that repeats the codes under each unit: the line is their sum
+    m.set(r.code, seen ? addRows(seen, r) : r);
   }
   return m;
+}
+
+function addRows(a: TableRow, b: TableRow): TableRow {
+  const values: TableRow['values'] = { ...a.values };
+  for (const [role, f] of Object.entries(b.values) as [keyof TableRow['values'], Figure | null][]) {
+    const g = values[role];
+    if (!f) continue;
+    values[role] = g ? { ...g, value: g.value.add(f.value), half: g.half.add(f.half), shownHalf: g.shownHalf.add(f.shownHalf), text: formatAmount(g.value.add(f.value), g.unit, g.decimals) } : f;
+  }
+  return { ...a, values };
 }
 
 /** A gap of exactly ×10,000 means one table is in 元 and the other in 万元. */
