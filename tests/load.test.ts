@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../src/index.js';
 import { fixture } from './helpers.js';
@@ -33,6 +35,27 @@ describe('bad input gets a clear error, never an exception', () => {
     const before = files.map((f) => sha(fixture(f)));
     for (const f of files) await checkFile(fixture(f));
     expect(files.map((f) => sha(fixture(f)))).toEqual(before);
+  });
+});
+
+describe('damaged packages never reach a reader that could hang', () => {
+  const write = (name: string, bytes: Uint8Array) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bc-load-'));
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const good = () => readFileSync(fixture('wuerhe-2022-clean/budget.xlsx'));
+  it('a workbook cut to its first 30 bytes, or with flipped bytes inside a part, is E_CORRUPT', async () => {
+    expect((await checkFile(write('cut.xlsx', good().subarray(0, 30)))).error?.code).toBe('E_CORRUPT');
+    const flipped = Buffer.from(good());
+    flipped.fill(0xff, 2000, 2004);
+    expect((await checkFile(write('flipped.xlsx', flipped))).error?.code).toBe('E_CORRUPT');
+  });
+  it('the content decides the format: a workbook named .docx is E_WRONG_TYPE, a Word file without extension is read', async () => {
+    expect((await checkFile(write('budget.docx', good()))).error).toEqual({ code: 'E_WRONG_TYPE', message: '文件内容与扩展名“.docx”不符：这不是一个Word 文档文件' });
+    const r = await checkFile(write('budget', readFileSync(fixture('wuerhe-2022/disclosure.docx'))));
+    expect(r.error).toBeNull();
+    expect(r.tables.map((t) => t.label)).toEqual(['表一', '表三', '表四', '表五', '表六', '表八', '表九']);
   });
 });
 

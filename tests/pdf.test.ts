@@ -204,6 +204,7 @@ describe.skipIf(!existsSync(COMMERCE))('上海市普陀区商务委员会 2025 �
     expect(d.tables.map((t) => t.unit)).toEqual(['元', '元', '元', '元', '元', '元', '元', '元', '万元']);
     for (const t of d.tables) {
       expect(t.meta.unitName?.value, t.kind).toBe('上海市普陀区商务委员会');
+      expect(t.meta.year?.value, t.kind).toBe(2025);
       expect(t.problems, t.kind).toEqual([]);
       expect(t.invalidCells, t.kind).toEqual([]);
     }
@@ -239,8 +240,20 @@ describe.skipIf(!existsSync(COMMERCE))('上海市普陀区商务委员会 2025 �
     expect(rowOf(basic, '30213 维修（护）费').values).toEqual({ total: '10,000.00', public: '10,000.00' });
     expect(rowOf(basic, '合计').values).toEqual({ total: '19,830,655.00', personnel: '18,120,593.00', public: '1,710,062.00' });
 
+    for (const kind of ['fund-expenditure', 'soe-expenditure']) {
+      const t = tableOf(d, kind);
+      expect(t.rows.map((r) => [r.kind, r.label])).toEqual([['total', '合计']]);
+      expect(t.notes.map((n) => n.text)[0]).toMatch(/^注:本部门2025年无.*故本表为空表。$/);
+    }
+
     const sg = tableOf(d, 'sangong');
     expect(sg.rows[0].values).toMatchObject({ total: { text: '1.00' }, abroad: null, reception: { text: '1.00' }, opex: { text: '171.01' } });
+  });
+
+  it('leaves no running header, footer or page number', () => {
+    const rows = doc.streams.flatMap((s) => s.rows);
+    expect(rows.filter((r) => isPageNumber(r.cells.map((c) => c.text).join('')))).toEqual([]);
+    expect(new Set(rows.map((r) => r.at.page)).size).toBe(26);
   });
 
   it('re-flows a paragraph that continues on the next page', () => {
@@ -330,8 +343,10 @@ function tableRow(y: number, codes: string[], name: string, figures: (string | n
   return out;
 }
 
+/** A running header on every page, and the page number in three styles: "- 1 -", "第2页", "3". */
 function running(page: number): PdfText[] {
-  return [middle('上海市某区2025年区级单位预算', 0, 842, 570, 10), middle(`- ${page} -`, 0, 842, 24, 10)];
+  const number = [`- ${page} -`, `第${page}页`, `${page}`][(page - 1) % 3];
+  return [middle('上海市某区2025年区级单位预算', 0, 842, 570, 10), middle(number, 0, 842, 24, 10)];
 }
 
 /** Running text of the test PDF: 60 ems to a full line. */
@@ -414,14 +429,24 @@ describe('layout of a PDF written for the test', () => {
     expect(printed).toEqual([]);
   });
 
-  it('prints nothing in a fresh process either (pdf.js warns while it is imported)', () => {
+  it('prints nothing in a fresh process either (pdf.js warns while it is imported), and keeps native built-ins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdf-quiet-'));
     try {
       const pdf = join(dir, 'synthetic.pdf');
       writeFileSync(pdf, syntheticPdf());
       const script = join(dir, 'load.mts');
       const loader = pathToFileURL(fileURLToPath(new URL('../src/load/pdf.ts', import.meta.url))).href;
-      writeFileSync(script, `import { readFileSync } from 'node:fs';\nconst { loadPdf } = await import(${JSON.stringify(loader)});\nfor (const f of process.argv.slice(2)) await loadPdf(f, new Uint8Array(readFileSync(f)));\n`);
+      // and leaves the process's built-ins as they were (pdf.js's legacy build polyfills push, JSON.parse …)
+      writeFileSync(
+        script,
+        [
+          `import { readFileSync } from 'node:fs';`,
+          `const before = [Array.prototype.push, JSON.parse, JSON.stringify];`,
+          `const { loadPdf } = await import(${JSON.stringify(loader)});`,
+          `for (const f of process.argv.slice(2)) await loadPdf(f, new Uint8Array(readFileSync(f)));`,
+          `if ([Array.prototype.push, JSON.parse, JSON.stringify].some((m, i) => m !== before[i])) process.stdout.write('built-ins replaced');`,
+        ].join('\n'),
+      );
       const r = spawnSync(process.execPath, ['--import', 'tsx', script, pdf, ...[GOV].filter(existsSync)], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
       expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
     } finally {
@@ -431,7 +456,7 @@ describe('layout of a PDF written for the test', () => {
 
   it('drops running headers, footers and page numbers and numbers the lines after them', () => {
     const texts = rows.map((r) => r.cells.map((c) => c.text).join('|'));
-    expect(texts.filter((t) => /区级单位预算|- \d -/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /区级单位预算|- \d -|第\d页|^\d$/.test(t))).toEqual([]);
     expect(rows[0].at).toEqual({ page: 1, line: 1 });
     expect(rows[0].cells[0].text).toBe('2025年单位预算编制说明');
   });

@@ -16,12 +16,13 @@
  *   line then being a row of its own like a line of a text file (cells at
  *   `{ paragraph, line, column }`), because people lay out tab tables with Shift+Enter.
  * - A page break (w:br type="page") at the start or end of a paragraph, w:pageBreakBefore and a
- *   section break set `breakBefore`; inside the text it is a line break.
+ *   section break (not a continuous one) set `breakBefore`; inside the text it is a line break.
  * - A table (w:tbl) gives one row per table row (w:tr), located `{ table, row }`, its cells
- *   `{ table, row, column }`, all 1-based, `table` counting the body's tables in order, `column` counting grid columns (w:tblGrid): w:gridBefore leaves empty cells in
- *   front; a cell with w:gridSpan k gets `colSpan: k` and k−1 covered cells after it (legacy
- *   w:hMerge the same); w:vMerge restart…continue gives `rowSpan` on the first cell and covered
- *   empty cells below. A cell's text is its paragraphs joined with '\n' (tabs as spaces),
+ *   `{ table, row, column }`, all 1-based, `table` counting the body's tables in order and
+ *   `column` the grid columns (w:tblGrid): w:gridBefore leaves empty cells in front; a cell
+ *   with w:gridSpan k gets `colSpan: k` and k−1 covered cells after it (legacy w:hMerge the
+ *   same); w:vMerge restart…continue gives `rowSpan` on the first cell and covered empty cells
+ *   below. A cell's text is its paragraphs joined with '\n' (tabs as spaces),
  *   nested tables flattened (cells joined with ' ', rows with '\n'). Deleted rows are skipped.
  * - Text is what Word displays: runs inside hyperlinks, smart tags, content controls, custom
  *   XML, simple fields, tracked insertions and moves-to are read; tracked deletions and
@@ -36,9 +37,9 @@
  * documents Word and WPS write every day (each checked with mammoth 1.11): it ignores
  * w:gridBefore (the cells of such a row land in the wrong grid column), it gives up every
  * vertical merge of a table when anything but a row sits between rows (a bookmark, a content
- * control around rows), and it drops the text of w:fldSimple and w:customXml with a warning. So word/document.xml is parsed with fast-xml-parser
- * (`preserveOrder: true`, so body order and mixed content survive) and this file walks the
- * elements.
+ * control around rows), and it drops the text of w:fldSimple and w:customXml with a warning.
+ * So word/document.xml is parsed with fast-xml-parser (`preserveOrder: true`, so body order and
+ * mixed content survive) and this file walks the elements.
  *
  * Unzipping: SheetJS's zip reader (`XLSX.CFB.read`, already a dependency) was the first choice
  * but cannot be given untrusted files: it checks no CRC, reads blindly past the end of a
@@ -50,14 +51,14 @@
  * Anything unreadable — not a zip, a truncated zip, no main document part, a part that is not
  * WordprocessingML, malformed XML — is `LoadError('E_CORRUPT')`, never another exception.
  */
-import * as zlib from 'node:zlib';
+import { Zip } from './zip.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Cell, Document, Location, Row } from '../document.js';
 import { LoadError } from './errors.js';
 
 export function loadDocx(file: string, bytes: Uint8Array): Document {
   try {
-    const body = mainDocumentBody(new Zip(bytes));
+    const body = mainDocumentBody(new Zip(bytes, corrupt));
     return { file, format: 'docx', storedValues: false, streams: [{ name: '正文', rows: bodyRows(body) }] };
   } catch (e) {
     if (e instanceof LoadError) throw e;
@@ -66,97 +67,6 @@ export function loadDocx(file: string, bytes: Uint8Array): Document {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The package (APPNOTE.TXT: end of central directory 4.3.16, central directory 4.3.12, local
-// file header 4.3.7). Only the records' fixed fields are read here; node:zlib inflates.
-
-interface ZipEntry {
-  name: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
-/** Parts larger than this are not read (a zip bomb, not a budget disclosure). */
-const MAX_PART = 512 * 1024 * 1024;
-
-class Zip {
-  private readonly view: DataView;
-  private readonly entries = new Map<string, ZipEntry>();
-
-  constructor(private readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const n = bytes.length;
-    let eocd = -1;
-    for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
-      if (this.u32(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw corrupt('no end of central directory record: not a zip file, or truncated');
-    const count = this.u16(eocd + 10);
-    const size = this.u32(eocd + 12);
-    const start = this.u32(eocd + 16);
-    if (count === 0xffff || start === 0xffffffff) throw corrupt('ZIP64 archive');
-    if (start + size > eocd) throw corrupt('central directory out of bounds');
-    let p = start;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > start + size || this.u32(p) !== 0x02014b50) throw corrupt('bad central directory entry');
-      const nameLength = this.u16(p + 28);
-      const next = p + 46 + nameLength + this.u16(p + 30) + this.u16(p + 32);
-      if (next > start + size) throw corrupt('bad central directory entry');
-      const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/\\/g, '/');
-      const entry: ZipEntry = {
-        name,
-        flags: this.u16(p + 8),
-        method: this.u16(p + 10),
-        crc: this.u32(p + 16),
-        compressedSize: this.u32(p + 20),
-        size: this.u32(p + 24),
-        offset: this.u32(p + 42),
-      };
-      // part names are compared case-insensitively (OPC, ECMA-376 Part 2, 6.2.2.3)
-      this.entries.set(name.toLowerCase(), entry);
-      p = next;
-    }
-  }
-
-  private u16(at: number): number {
-    if (at < 0 || at + 2 > this.bytes.length) throw corrupt('unexpected end of file');
-    return this.view.getUint16(at, true);
-  }
-
-  private u32(at: number): number {
-    if (at < 0 || at + 4 > this.bytes.length) throw corrupt('unexpected end of file');
-    return this.view.getUint32(at, true);
-  }
-
-  /** The bytes of a part, or null when the package has no such part. */
-  read(path: string): Uint8Array | null {
-    const entry = this.entries.get(path.replace(/^\/+/, '').toLowerCase());
-    if (!entry) return null;
-    if (entry.size > MAX_PART) throw corrupt(`${entry.name} is too large`);
-    if (this.u32(entry.offset) !== 0x04034b50) throw corrupt(`bad local header for ${entry.name}`);
-    // an encrypted entry says so in both headers; a flag in one only is damage
-    if (entry.flags & 1) throw (this.u16(entry.offset + 6) & 1 ? new LoadError('E_ENCRYPTED') : corrupt(`bad flags for ${entry.name}`));
-    const from = entry.offset + 30 + this.u16(entry.offset + 26) + this.u16(entry.offset + 28);
-    const to = from + entry.compressedSize;
-    if (to > this.bytes.length) throw corrupt(`${entry.name} is truncated`);
-    const raw = this.bytes.subarray(from, to);
-    let data: Uint8Array;
-    if (entry.method === 0) data = raw;
-    else if (entry.method === 8) data = entry.size === 0 ? new Uint8Array(0) : zlib.inflateRawSync(raw, { maxOutputLength: entry.size });
-    else throw corrupt(`${entry.name}: compression method ${entry.method}`);
-    if (data.length !== entry.size) throw corrupt(`${entry.name}: wrong size`);
-    // zlib.crc32 exists from Node 20.15 on
-    if (typeof zlib.crc32 === 'function' && zlib.crc32(data) >>> 0 !== entry.crc >>> 0) throw corrupt(`${entry.name}: bad CRC`);
-    return data;
-  }
-}
-
 function corrupt(detail: string): LoadError {
   return new LoadError('E_CORRUPT', { detail });
 }

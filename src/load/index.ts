@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Document, SourceFormat } from '../document.js';
 import { looksLikeText } from './encoding.js';
 import { LoadError } from './errors.js';
+import { Zip } from './zip.js';
 
 export { LoadError } from './errors.js';
 
@@ -19,12 +20,14 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   const ext = extname(file).toLowerCase();
   if (startsWith(bytes, PDF)) return 'pdf';
   if (startsWith(bytes, ZIP)) {
+    // what the package holds decides: word/document.xml or xl/workbook.xml
+    const names = packageNames(bytes);
+    const kind = names.some((n) => /^word\//i.test(n)) ? 'docx' : names.some((n) => /^xl\//i.test(n)) ? 'xlsx' : null;
+    if (ext === '.docx' && kind === 'xlsx') throw new LoadError('E_WRONG_TYPE', { ext, kind: ext });
+    if ((ext === '.xlsx' || ext === '.xlsm') && kind === 'docx') throw new LoadError('E_WRONG_TYPE', { ext: '.xlsx', kind: '.xlsx' });
+    if (kind) return kind;
     if (ext === '.docx') return 'docx';
     if (ext === '.xlsx' || ext === '.xlsm' || ext === '') return 'xlsx';
-    // an OOXML package with another extension: look at its content types
-    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 65536))).toString('latin1');
-    if (head.includes('word/')) return 'docx';
-    if (head.includes('xl/')) return 'xlsx';
     throw new LoadError('E_UNSUPPORTED', { ext });
   }
   if (startsWith(bytes, CFB)) {
@@ -43,6 +46,15 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   }
   if (['.xlsx', '.xls', '.docx', '.pdf'].includes(ext)) throw new LoadError('E_WRONG_TYPE', { ext, kind: ext });
   throw new LoadError('E_UNSUPPORTED', { ext });
+}
+
+/** Part names of a zip package (empty when its directory cannot be read; the reader reports that). */
+function packageNames(bytes: Uint8Array): string[] {
+  try {
+    return new Zip(bytes).names();
+  } catch {
+    return [];
+  }
 }
 
 export async function readInput(file: string): Promise<Uint8Array> {

@@ -2,9 +2,12 @@ import * as XLSX from 'xlsx';
 import { columnLetters, type Cell, type Document, type Row, type RowStream } from '../document.js';
 import { decodeText } from './encoding.js';
 import { LoadError } from './errors.js';
+import { Zip } from './zip.js';
 
 /** Reads .xlsx / .xls (and other SheetJS formats) into one row stream per sheet. */
 export function loadWorkbook(file: string, bytes: Uint8Array, format: 'xlsx' | 'xls'): Document {
+  // SheetJS can hang on a damaged zip: the package is checked part by part first
+  if (format === 'xlsx') new Zip(bytes).verify();
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: true, cellDates: false, WTF: false });

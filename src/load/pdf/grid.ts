@@ -71,7 +71,9 @@ export function lineCells(line: Line): Frag[][] {
 export function describeLine(line: Line): LineInfo {
   const cells = lineCells(line);
   const text = cells.map((c) => joinFrags(c)).join('  ');
-  const prose = looksLikeProse(text, cells.length);
+  const figures = line.frags.some((f) => isFigure(f.text));
+  // a line of cells with figures is a table row even when a name in it has a comma
+  const prose = looksLikeProse(text, cells.length) && !(cells.length >= 2 && figures);
   const cellTexts = cells.map((c) => joinFrags(c).replace(/\s+/g, ''));
   const meta = cellTexts.length > 0 && cellTexts.every((t) => /[:：]/.test(t) && !/[。，；]/.test(t)) && text.length <= 80;
   return {
@@ -81,7 +83,7 @@ export function describeLine(line: Line): LineInfo {
     tabular: cells.length >= 2 && !prose,
     prose,
     meta,
-    figures: line.frags.some((f) => isFigure(f.text)),
+    figures,
   };
 }
 
@@ -397,6 +399,10 @@ function spanHeadings(hs: Heading[], model: ColumnModel, bounds: number[]): void
         if (cuts) continue;
         if (!lower.some((g) => g.span![0] >= i && g.span![1] <= j)) continue;
         if (level.some((g) => !(g.span![1] < i || g.span![0] > j))) continue;
+        // every column under a heading has its leaf below it
+        let above = false;
+        for (let k = i; k <= j && !above; k++) above = !!leafOf[k] && leafOf[k]!.top <= h.bottom + 0.3 * h.size;
+        if (above) continue;
         const d = Math.abs(colCenter(i, j) - c);
         if (d < dist - 1e-6) {
           dist = d;

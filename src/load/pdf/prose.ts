@@ -1,11 +1,10 @@
 /**
  * Running text of a PDF: lines that are not table rows, re-flowed into paragraphs. A line
  * continues the paragraph above it (also across a page break) unless the paragraph ended there:
- * the line above ends a sentence or a heading (。：；！？), stops short of the right margin (by more
- * than the next line's first word needs), or
- * has another font size; or this line is indented or numbered ("一、" "（一）" "1." …). A wider gap
- * alone does not end a paragraph (exports leave blank lines inside sentences). Chinese lines are
- * joined without a blank.
+ * the line above ends a sentence or a heading (。：；！？), stops short of the right margin by more
+ * than this line's first word needs, or has another font size; or this line is indented or
+ * numbered ("一、" "（一）" "1." …). A wider gap alone does not end a paragraph (exports leave
+ * blank lines inside sentences). Chinese lines are joined without a blank.
  */
 import type { Row } from '../../document.js';
 import { emWidth, lineText, type Line, type PageLines } from './layout.js';

@@ -1,0 +1,166 @@
+/**
+ * npm run bench — how fast budget-check is, measured side by side in one run.
+ *
+ *   1. cold start: `budget-check FILE` as a new process vs `node` merely reading FILE with SheetJS
+ *   2. batch throughput over N generated workbooks with 1 and with 2 worker threads
+ *   3. memory: peak RSS of a batch of N/10 and of N workbooks (flat means it does not grow with N)
+ *   4. PDF: `budget-check FILE.pdf` vs pdfjs-dist alone extracting the text of the same file
+ *
+ * Options: --n N (default 1000), --runs R (default 9), --keep (reuse generated workbooks).
+ * Workbooks are generated from fixtures/src/wuerhe-2022-clean: units like the reference with
+ * amounts scaled, and departments of 2 to 50 units, each unit with its own lines.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from 'xlsx';
+import { readSource, workbook, type Sheet, type SrcCell } from './make-fixtures.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const N = Number(arg('n', '1000'));
+const RUNS = Number(arg('runs', '9'));
+const out = join(root, '.bench', `gen-${N}`);
+
+// ------------------------------------------------------------------ generation
+
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const NUMBER = /^-?\d+\.\d+$/;
+
+/** An exact decimal string times a small integer. */
+function times(text: string, k: number): string {
+  const [i, d = ''] = text.split('.');
+  const cents = BigInt(i.replace('-', '') + d.padEnd(2, '0')) * BigInt(k);
+  const s = cents.toString().padStart(3, '0');
+  return (text.startsWith('-') ? '-' : '') + s.slice(0, -2) + '.' + s.slice(-2);
+}
+
+const clone = (rows: SrcCell[][]) => rows.map((r) => r.map((c) => ({ ...c })));
+const scaled = (rows: SrcCell[][], k: number) => rows.map((r) => r.map((c) => (NUMBER.test(c.text) ? { text: times(c.text, k) } : { ...c })));
+const NAMES = ['政府办公室', '财政局', '教育局', '司法局', '统计局', '审计局', '商务局', '民政局', '档案馆', '机关事务服务中心'];
+
+function unitWorkbook(base: Sheet[], units: number, n: number): XLSX.WorkBook {
+  const ks = Array.from({ length: units }, () => 1 + Math.floor(rnd() * 9));
+  const K = ks.reduce((a, b) => a + b, 0);
+  const name = units === 1 ? `乌尔禾区${NAMES[n % NAMES.length]}` : `乌尔禾区${NAMES[n % NAMES.length]}（部门）`;
+  const code = String(100 + (n % 800)).padStart(3, '0');
+  const sheets = base.map((s): Sheet => {
+    const rows = clone(s.rows).map((r) => r.map((c) => ({ ...c, text: c.text.replace('乌尔禾区政府办公室', name).replace('(002002)', `(${code}${units === 1 ? '001' : ''})`) })));
+    const firstUnit = rows.findIndex((r) => r.some((c) => /^\[002002\]/.test(c.text)));
+    const hasTotal = rows.findIndex((r) => r.some((c) => c.text === '合计') && r.some((c) => NUMBER.test(c.text)));
+    if (units === 1 || firstUnit < 0) {
+      // two-sided, 三公 and project tables: the department's amounts
+      if (units > 1 && /项目支出情况表/.test(rows[1]?.[0]?.text ?? '')) {
+        const head = rows.slice(0, hasTotal + 1);
+        const lines = rows.slice(hasTotal + 1);
+        const per = ks.flatMap((k, u) => scaled(lines, k).map((r) => r.map((c) => (/经费$/.test(c.text) ? { text: `${c.text}（${u + 1}）` } : c))));
+        return { name: s.name, rows: [...scaled(head, K), ...per] };
+      }
+      return { name: s.name, rows: scaled(rows, units === 1 ? ks[0] : K) };
+    }
+    // tree tables: 合计 and the department row, then each unit's row and lines
+    const head = rows.slice(0, firstUnit);
+    const lines = rows.slice(firstUnit + 1);
+    const unitRow = rows[firstUnit];
+    const body = ks.flatMap((k, u) => [
+      scaled([unitRow], k)[0].map((c) => (/^\[002002\]/.test(c.text) ? { text: `[${code}${String(u + 1).padStart(3, '0')}]乌尔禾区${NAMES[(n + u) % NAMES.length]}${u + 1}` } : c)),
+      ...scaled(lines, k),
+    ]);
+    return { name: s.name, rows: [...scaled(head, units === 1 ? ks[0] : K), ...body] };
+  });
+  return workbook(sheets);
+}
+
+function generate(): string[] {
+  if (existsSync(join(out, 'done')) && process.argv.includes('--keep')) return readdirSync(out).filter((f) => f.endsWith('.xlsx')).map((f) => join(out, f));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const base = readSource(join(root, 'fixtures/src/wuerhe-2022-clean'));
+  const files: string[] = [];
+  for (let i = 0; i < N; i++) {
+    // most units are single units like the reference; some are departments of up to 50 units
+    const units = rnd() < 0.8 ? 1 : 2 + Math.floor(rnd() * rnd() * 49);
+    const file = join(out, `${String(i).padStart(5, '0')}-${units}.xlsx`);
+    writeFileSync(file, XLSX.write(unitWorkbook(base, units, i), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    files.push(file);
+  }
+  writeFileSync(join(out, 'done'), '');
+  return files;
+}
+
+// ------------------------------------------------------------------ measuring
+
+const node = process.execPath;
+const bin = join(root, 'bin/budget-check');
+
+function time(args: string[], runs = RUNS): { median: number; min: number } {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    ts.push(performance.now() - t);
+    if (r.status === null || r.status > 2) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  }
+  ts.sort((a, b) => a - b);
+  return { median: ts[Math.floor(ts.length / 2)], min: ts[0] };
+}
+
+function peakRss(files: number, jobs: number): number {
+  const script = `
+    const { checkMany } = await import(${JSON.stringify(join(root, 'dist/batch.js'))});
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(${JSON.stringify(out)}).filter((f) => f.endsWith('.xlsx')).slice(0, ${files}).map((f) => ${JSON.stringify(out)} + '/' + f);
+    await checkMany(files, { views: false }, { jobs: ${jobs} });
+    console.log(process.resourceUsage().maxRSS);`;
+  // a file, not -e: worker threads cannot inherit --input-type
+  const file = join(root, '.bench', 'memory.mjs');
+  writeFileSync(file, script);
+  const r = spawnSync(node, [file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(r.stdout.trim()) / 1024;
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const files = generate();
+const typical = files.find((f) => /-1\.xlsx$/.test(f))!;
+const largest = files.reduce((a, b) => (Number(/-(\d+)\.xlsx$/.exec(b)![1]) > Number(/-(\d+)\.xlsx$/.exec(a)![1]) ? b : a));
+console.log(`budget-check benchmark — ${N} generated workbooks (${files.filter((f) => !/-1\.xlsx$/.test(f)).length} departments, largest ${/-(\d+)\.xlsx$/.exec(largest)![1]} units), node ${process.version}, ${RUNS} runs per timing (median, min)\n`);
+
+console.log('1. one check, new process');
+for (const f of [typical, largest]) {
+  const bare = time(['-e', `require(${JSON.stringify(join(root, 'node_modules/xlsx/xlsx.js'))}).read(require('fs').readFileSync(${JSON.stringify(f)}))`]);
+  const check = time([bin, '--no-progress', f]);
+  console.log(`   ${f.endsWith('-1.xlsx') ? 'unit      ' : 'department'}  node + SheetJS read ${ms(bare.median)} (${ms(bare.min)})   budget-check ${ms(check.median)} (${ms(check.min)})   ratio ${(check.median / bare.median).toFixed(2)}×`);
+}
+
+console.log(`\n2. batch of ${N} workbooks (one process, json to /dev/null)`);
+for (const jobs of [1, 2]) {
+  const t = time([bin, '--no-progress', '-j', String(jobs), '-f', 'json', '-o', '/dev/null', out], Math.min(3, RUNS));
+  console.log(`   ${jobs} worker${jobs > 1 ? 's' : ' '}  ${ms(t.median)}   ${(N / (t.median / 1000)).toFixed(0)} workbooks/s`);
+}
+
+console.log('\n3. peak memory of a batch (2 workers)');
+const small = Math.max(10, Math.floor(N / 10));
+const m1 = peakRss(small, 2);
+const m2 = peakRss(N, 2);
+console.log(`   ${small} workbooks ${m1.toFixed(0)} MB   ${N} workbooks ${m2.toFixed(0)} MB   growth ${((m2 / m1 - 1) * 100).toFixed(0)}%`);
+
+const pdfs = [join(root, 'fixtures/wuerhe-2022/disclosure.pdf'), ...['shanghai-putuo-govoffice-unit-2025.pdf', 'shanghai-putuo-commerce-dept-2025.pdf'].map((f) => join(root, '../shared/real', f))].filter(existsSync);
+if (pdfs.length) {
+  console.log('\n4. PDF: check vs pdfjs-dist text extraction alone, new process each');
+  const extract = (f: string) => `
+    const pdfjs = await import(${JSON.stringify(join(root, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))});
+    const data = new Uint8Array((await import('node:fs')).readFileSync(${JSON.stringify(f)}));
+    const doc = await pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();`;
+  for (const f of pdfs) {
+    const bare = time(['--input-type=module', '-e', extract(f)]);
+    const check = time([bin, '--no-progress', f]);
+    console.log(`   ${f.split('/').pop()!.padEnd(42)} pdfjs text ${ms(bare.median)}   budget-check ${ms(check.median)}   ratio ${(check.median / bare.median).toFixed(2)}×`);
+  }
+}
