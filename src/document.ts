@@ -39,6 +39,8 @@ export interface Cell {
   value?: number | string | boolean;
   /** True when the source stores the cell as a number (not as text that looks like one). */
   numeric?: boolean;
+  /** Decimals the cell's number format shows (workbooks). */
+  decimals?: number;
   /** Number of columns / rows this cell spans when merged (top-left cell only). */
   colSpan?: number;
   rowSpan?: number;

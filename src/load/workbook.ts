@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { Dec } from '../decimal.js';
 import { columnLetters, type Cell, type Document, type Row, type RowStream } from '../document.js';
 import { decodeText } from './encoding.js';
 import { LoadError } from './errors.js';
@@ -10,7 +11,8 @@ export function loadWorkbook(file: string, bytes: Uint8Array, format: 'xlsx' | '
   if (format === 'xlsx') new Zip(bytes).verify();
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: true, cellDates: false, WTF: false });
+    // cell text of numbers is formatted here, from the number format (SheetJS formatting every cell is slow)
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, WTF: false });
   } catch (e) {
     throw workbookError(e);
   }
@@ -56,6 +58,8 @@ function sheetStream(name: string, ws: XLSX.WorkSheet): RowStream {
       if (cell && cell.t === 'n') {
         out.numeric = true;
         out.value = cell.v as number;
+        const d = decimalsOf(cell);
+        if (d !== undefined) out.decimals = d;
       } else if (cell && cell.v !== undefined && cell.t !== 'z') {
         out.value = cell.v as string | boolean;
       }
@@ -73,8 +77,38 @@ function sheetStream(name: string, ws: XLSX.WorkSheet): RowStream {
   return { name, rows };
 }
 
+/** Decimals a number format shows ("0.00", "#,##0.00_ ;[Red]…" → 2), remembered per format. */
+const formatDecimals = new Map<string, number | null>();
+
+function decimalsOf(cell: XLSX.CellObject): number | undefined {
+  const z = typeof cell.z === 'string' ? cell.z : 'General';
+  let d = formatDecimals.get(z);
+  if (d === undefined) {
+    const first = z.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    if (/^General$/i.test(first) || first === '@') d = null;
+    else if (/[0#?]/.test(first) && !/[ymdhs%]/i.test(first)) d = (/\.([0#?]+)/.exec(first)?.[1].length ?? 0);
+    else d = -1; // dates, percentages …: SheetJS formats them
+    formatDecimals.set(z, d);
+  }
+  return d === null || d < 0 ? undefined : d;
+}
+
+function numberText(cell: XLSX.CellObject): string {
+  const v = cell.v as number;
+  const d = decimalsOf(cell);
+  if (d !== undefined) return Dec.fromNumber(v).toFixed(d);
+  const z = typeof cell.z === 'string' ? cell.z : 'General';
+  if (formatDecimals.get(z) === null) return Number.isFinite(v) ? Dec.fromNumber(v).toString() : String(v);
+  try {
+    return XLSX.SSF.format(z, v);
+  } catch {
+    return String(v);
+  }
+}
+
 function cellText(cell: XLSX.CellObject): string {
   if (cell.t === 'z') return '';
+  if (cell.t === 'n' && cell.w === undefined) return Number.isFinite(cell.v as number) ? numberText(cell) : String(cell.v);
   const w = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
   return w.replace(/\r\n?/g, '\n').trim();
 }

@@ -76,7 +76,9 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
     const st: Statement = { subject, code, block: block.index, section: block.sections, at: spanAt(block, start, end) };
     statements.push(st);
     const top = stack[stack.length - 1];
-    if (top && top.total !== st) top.items.push(st);
+    // "…，合计1170.00万": the list's total said again, not another item
+    if (top && !subject && /合计|共计|总计/.test(subjectText)) top.restated = st;
+    else if (top && top.total !== st) top.items.push(st);
     last = st;
     return st;
   };
@@ -89,6 +91,16 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
         current = null;
         sentenceStart = tok.end;
         inReason = false;
+        // "财政拨款支出预算中，…": what follows details that earlier line
+        const sub = /^\s*([^，,。；;:：]{2,24}?)中[，,:：]/.exec(text.slice(tok.end));
+        if (sub) {
+          const key = cleanSubject(sub[1], unitNames).subject;
+          const head = [...statements].reverse().find((x) => x.subject === key);
+          if (head) {
+            head.opensList = true;
+            openList(head);
+          }
+        }
       } else if (/[;；]/.test(mark)) {
         current = null;
         // back to the list only if the next clause is another item, not more of the reason
@@ -220,6 +232,7 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
 function readParallel(block: TextBlock, unitNames: string[]): { span: [number, number]; statements: Statement[] }[] {
   const text = block.norm;
   const out: { span: [number, number]; statements: Statement[] }[] = [];
+  if (!text.includes('各')) return out;
   const list = String.raw`${NUM}(?:\s*[、,，和及]\s*${NUM})+`;
   const re = new RegExp(String.raw`([^，,。;；:：]+?)各(增加|减少|增长|下降)\s*(${list})\s*(亿元|万元|千元|元|万)(?:\s*[，,]\s*各(增长|下降|增加|减少)\s*(${list}|${NUM}(?:\s*%\s*[、,，和及]\s*${NUM})+)\s*%)?`, 'g');
   for (const m of text.matchAll(re)) {

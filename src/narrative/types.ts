@@ -124,6 +124,8 @@ export interface ItemList {
   items: Statement[];
   /** The list says it is not complete ("以及其他…", "等"). */
   open: boolean;
+  /** The total stated again after the items ("…，合计1170.00万"). */
+  restated?: Statement;
   at: Location;
 }
 

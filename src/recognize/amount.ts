@@ -69,7 +69,7 @@ function readStoredNumber(cell: Cell, n: number, opts: FigureOptions): AmountRea
   if (!Number.isFinite(n)) return { kind: 'invalid', text: cell.text };
   const stored = Dec.fromNumber(n);
   // The displayed text tells the precision the reader sees; the stored value is the figure.
-  const shown = parseNumberText(cell.text);
+  const shown = cell.decimals !== undefined ? { value: stored.round(cell.decimals), decimals: cell.decimals } : parseNumberText(cell.text);
   const decimals = shown ? shown.decimals : stored.significantScale();
   if (opts.exact) return { kind: 'figure', figure: makeFigure(stored, decimals, cell.text || stored.toString(), opts.unit, true, cell.at) };
   const value = shown ? shown.value : stored;

@@ -21,14 +21,28 @@ const location = z
   })
   .loose();
 
-const figure = z.object({
-  value: z.custom<Dec>((v) => v instanceof Dec, 'not an exact decimal'),
-  half: z.custom<Dec>((v) => v instanceof Dec && v.sign() >= 0, 'negative or inexact rounding interval'),
-  text: z.string(),
-  unit: z.enum(['元', '千元', '万元', '亿元']),
-  decimals: z.number().int().min(0),
-  at: location,
-});
+/**
+ * A figure: exact decimals (never floats), a non-negative rounding interval, a known unit. Checked
+ * with a predicate rather than an object schema: tables hold thousands of them and a parse that
+ * copies every one would cost more than reading the file.
+ */
+const UNITS = new Set(['元', '千元', '万元', '亿元']);
+function isFigure(v: unknown): boolean {
+  if (v === null) return true;
+  const f = v as Record<string, unknown>;
+  return (
+    typeof f === 'object' &&
+    f.value instanceof Dec &&
+    f.half instanceof Dec &&
+    (f.half as Dec).sign() >= 0 &&
+    typeof f.text === 'string' &&
+    UNITS.has(f.unit as string) &&
+    Number.isInteger(f.decimals) &&
+    (f.decimals as number) >= 0 &&
+    typeof f.at === 'object'
+  );
+}
+const figure = z.custom<unknown>(isFigure, 'not an exact figure with its unit and rounding interval');
 
 const row = z.object({
   kind: z.enum(['total', 'subtotal', 'unit', 'item']),
@@ -39,8 +53,8 @@ const row = z.object({
     .regex(/^\d{3}(\d{2}){0,2}$/, 'classification code of 3, 5 or 7 digits')
     .optional(),
   name: z.string().optional(),
-  values: z.record(z.string(), figure.nullable()),
-  at: location,
+  values: z.record(z.string(), figure),
+  at: z.custom<object>((v) => typeof v === 'object' && v !== null, 'no location'),
 });
 
 export const tableSchema = z

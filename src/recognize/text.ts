@@ -2,11 +2,27 @@
 
 /** Full-width ASCII (digits, letters, punctuation) → half-width; ideographic space → space. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
+/** Labels repeat across rows, tables and files: their keys are remembered (bounded). */
+const keys = new Map<string, string>();
+
 /** Key for comparing labels: half-width, no whitespace, no quotes, unified brackets. */
 export function labelKey(s: string): string {
+  let k = keys.get(s);
+  if (k === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    k = computeLabelKey(s);
+    keys.set(s, k);
+  }
+  return k;
+}
+
+function computeLabelKey(s: string): string {
   return toHalfWidth(s)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/["'“”‘’「」『』]/g, '')

@@ -280,26 +280,48 @@ function columnLabelOf(t: Table, role: ColumnRole, side?: Side): string {
 }
 
 /** Rows by code: only 类 rows (3 digits) or every coded row. */
+const codeMaps = new WeakMap<Table, Map<string, Map<string, TableRow>>>();
+
 function codeMap(t: Table, side: Side | undefined, scope: 'classes' | 'all'): Map<string, TableRow> {
-  const m = new Map<string, TableRow>();
+  const key = `${side ?? ''}:${scope}`;
+  let perTable = codeMaps.get(t);
+  if (!perTable) codeMaps.set(t, (perTable = new Map()));
+  const cached = perTable.get(key);
+  if (cached) return cached;
+  const groups = new Map<string, TableRow[]>();
   for (const r of t.rows) {
     if (r.kind !== 'item' || !r.code || (side && r.side !== side)) continue;
     if (scope === 'classes' && r.code.length !== 3) continue;
-    const seen = m.get(r.code);
-    // a department table that repeats the codes under each unit: the line is their sum
-    m.set(r.code, seen ? addRows(seen, r) : r);
+    const g = groups.get(r.code);
+    if (g) g.push(r);
+    else groups.set(r.code, [r]);
   }
+  // a department table that repeats the codes under each unit: the line is their sum
+  const m = new Map<string, TableRow>();
+  for (const [code, rows] of groups) m.set(code, rows.length === 1 ? rows[0] : sumRows(rows));
+  perTable.set(key, m);
   return m;
 }
 
-function addRows(a: TableRow, b: TableRow): TableRow {
-  const values: TableRow['values'] = { ...a.values };
-  for (const [role, f] of Object.entries(b.values) as [keyof TableRow['values'], Figure | null][]) {
-    const g = values[role];
-    if (!f) continue;
-    values[role] = g ? { ...g, value: g.value.add(f.value), half: g.half.add(f.half), shownHalf: g.shownHalf.add(f.shownHalf), text: formatAmount(g.value.add(f.value), g.unit, g.decimals) } : f;
+function sumRows(rows: TableRow[]): TableRow {
+  const values: TableRow['values'] = {};
+  for (const role of new Set(rows.flatMap((r) => Object.keys(r.values))) as Set<keyof TableRow['values']>) {
+    const figs = rows.map((r) => r.values[role]).filter((f): f is Figure => !!f);
+    if (figs.length === 0) {
+      values[role] = null;
+      continue;
+    }
+    let value = figs[0].value;
+    let half = figs[0].half;
+    let shownHalf = figs[0].shownHalf;
+    for (const f of figs.slice(1)) {
+      value = value.add(f.value);
+      half = half.add(f.half);
+      shownHalf = shownHalf.add(f.shownHalf);
+    }
+    values[role] = { ...figs[0], value, half, shownHalf, text: formatAmount(value, figs[0].unit, figs[0].decimals) };
   }
-  return { ...a, values };
+  return { ...rows[0], values };
 }
 
 /** A gap of exactly ×10,000 means one table is in 元 and the other in 万元. */

@@ -24,7 +24,8 @@ export const rule: Rule = {
     const kind = /部门(预算|决算)/.test(first.text) ? '部门' : '单位';
     const other = kind === '单位' ? /部门(预算|决算|收支|收入|支出|财务)/ : /(?<!预算)单位(预算|决算|收支|收入|支出)/;
     for (const x of texts) {
-      const m = other.exec(x.text);
+      // "部门预算经济分类" names a classification, not the kind of budget
+      const m = other.exec(x.text.replace(/部门(预算)?经济分类/g, '经济分类'));
       if (!m) continue;
       out.push({
         messageId: 'kind',

@@ -35,16 +35,16 @@ export const rule: Rule = {
       const parts = l.items.map(signed);
       if (!t || l.open || l.items.length < 2 || parts.some((p) => !p)) continue;
       const sum = parts.reduce((a, b) => a!.add(b!), Dec.ZERO)!;
-      const slack = [l.total, ...l.items].reduce((a, s) => a.add(s.change!.amount!.half), Dec.ZERO);
+      const slack = [l.total, ...l.items].reduce((a, s) => a.add((s.change!.amount?.half ?? Dec.ZERO)), Dec.ZERO);
       const gap = t.sub(sum);
       if (gap.isZero() || gap.abs().lt(slack)) continue;
-      const unit = l.total.change!.amount!.unit;
+      const unit = l.total.change!.amount?.unit ?? l.items.find((i) => i.change?.amount)?.change!.amount!.unit ?? '万元';
       out.push({
         messageId: 'sum',
         params: {
           total: l.total.subject,
           dirTotal: t.sign() < 0 ? '减少' : '增加',
-          totalDelta: fmt(t, l.total.change!.amount!),
+          totalDelta: l.total.change!.amount ? fmt(t, l.total.change!.amount) : '0',
           sum: signedText(sum, unit),
           items: l.items.map((s) => `${s.subject}${signedText(signed(s)!, unit)}`).join('，'),
           gap: signedText(gap, unit),

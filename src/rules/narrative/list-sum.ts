@@ -45,7 +45,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      const mm = compare(total, parts, total.unit);
+      const mm = compare(total, parts, total.unit) ?? (l.restated?.amount ? compare(l.restated.amount, sum([total]), total.unit) : null);
       if (!mm) continue;
       out.push({
         messageId: 'sum',

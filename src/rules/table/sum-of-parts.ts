@@ -120,8 +120,13 @@ function treeSums(t: Table): (RuleFinding | null)[] {
   for (const rows of sections) {
     const coded = rows.filter((r) => r.kind === 'item' && r.code);
     const byCode = new Map(coded.map((r) => [r.code!, r]));
+    const children = new Map<string, TableRow[]>();
+    for (const r of coded) {
+      const p = parentCode(r.code!);
+      if (p) children.set(p, [...(children.get(p) ?? []), r]);
+    }
     for (const parent of coded) {
-      const kids = coded.filter((r) => parentCode(r.code!) === parent.code);
+      const kids = children.get(parent.code!) ?? [];
       if (kids.length === 0) continue;
       for (const role of roles) out.push(checkSum({ table: t, row: parent, role }, kids.map((row) => ({ table: t, row, role })), 'sum', { parts: PARTS.children }));
     }

@@ -1,0 +1,10 @@
+import * as XLSX from 'xlsx';
+import { readFileSync } from 'node:fs';
+import { Zip } from '../dist/load/zip.js';
+const bytes = readFileSync(process.argv[2]);
+const t = (k, fn, n = 5) => { fn(); const s = performance.now(); for (let i = 0; i < n; i++) fn(); console.log(k, ((performance.now() - s) / n).toFixed(1)); };
+t('zip verify', () => new Zip(bytes).verify());
+t('sheetjs default', () => XLSX.read(bytes, { type: 'buffer' }));
+t('sheetjs dense', () => XLSX.read(bytes, { type: 'buffer', dense: true }));
+t('sheetjs dense+NF+text', () => XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: true }));
+t('sheetjs dense no text', () => XLSX.read(bytes, { type: 'buffer', dense: true, cellText: false }));

@@ -1,0 +1,10 @@
+import { loadDocument } from '../dist/load/index.js';
+import { recognize } from '../dist/recognize/index.js';
+import { readFileSync } from 'node:fs';
+const f = process.argv[2];
+const bytes = readFileSync(f);
+const docs = [];
+for (let i = 0; i < 30; i++) docs.push(await loadDocument(f, bytes));
+const t = performance.now();
+for (const d of docs) recognize(d);
+console.log('recognize', ((performance.now() - t) / 30).toFixed(1));
