@@ -6,8 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { buildReport, checkFile, isCompanionOf, type CheckOptions } from './index.js';
+import { buildReport, checkFile, isCompanionOf, type CheckOptions } from './check.js';
 import type { FileReport, Report } from './report/types.js';
 
 const CHECKED = /\.(xlsx|xlsm|xls|csv|docx|pdf|txt)$/i;
@@ -23,7 +22,10 @@ export async function expandInputs(args: string[], pairCompanions = true): Promi
       info = null;
     }
     if (info?.isDirectory()) out.push(...(await walk(arg)));
-    else if (!info && isDynamicPattern(arg)) out.push(...(await glob(arg, { onlyFiles: true, expandDirectories: false })).filter((f) => CHECKED.test(f)).sort());
+    else if (!info && /[*?[\]{}]/.test(arg)) {
+      const { glob } = await import('tinyglobby');
+      out.push(...(await glob(arg, { onlyFiles: true, expandDirectories: false })).filter((f) => CHECKED.test(f)).sort());
+    }
     else out.push(arg); // a file, or a path that does not exist (reported as such)
   }
   const unique = [...new Set(out)];

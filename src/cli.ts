@@ -3,22 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { annotateWorkbooks } from './annotate.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkMany, expandInputs } from './batch.js';
 import { ConfigError, findConfig, loadConfig, STARTER_CONFIG, type LoadedConfig } from './config.js';
-import { applyExplanations, ExplanationsError, pruneExplanations, readExplanations, summarize, writeExplanations } from './explanations.js';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CheckOptions } from './index.js';
+import type { CheckOptions } from './check.js';
 import type { Lang } from './messages.js';
 import type { RoundingMode } from './model.js';
 import { exitCode } from './report/exit-code.js';
-import { formatGithub, githubStepSummary } from './report/github.js';
-import { formatHtml } from './report/html.js';
-import { formatJson } from './report/json.js';
-import { formatJunit } from './report/junit.js';
-import { formatMarkdown } from './report/markdown.js';
-import { formatSarif } from './report/sarif.js';
-import { formatStylish } from './report/stylish.js';
 import type { Report } from './report/types.js';
 import { RULES, ruleById } from './rules/registry.js';
 import { toolVersion } from './version.js';
@@ -138,7 +129,7 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
   if (!outputs) return;
   let loaded: LoadedConfig;
   try {
-    loaded = loadConfig(opts.config ?? findConfig());
+    loaded = await loadConfig(opts.config ?? findConfig());
   } catch (e) {
     if (e instanceof ConfigError) return usage(zh ? `配置文件 ${e.file} 有误${e.key ? `：${e.key}` : ''}：${e.detail}` : `configuration ${e.file} is wrong${e.key ? ` at ${e.key}` : ''}: ${e.detail}`, lang);
     throw e;
@@ -172,6 +163,7 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
   bar?.stop();
   // explanations (审核说明)
   const explanationsFile = opts.explanations ?? (cfg.explanations ? join(loaded.dir, cfg.explanations) : existsSync('budget-check.explanations.yaml') ? 'budget-check.explanations.yaml' : null);
+  const { applyExplanations, ExplanationsError, pruneExplanations, readExplanations, writeExplanations } = explanationsFile || opts.writeExplanations || opts.prune ? await import('./explanations.js') : ({} as typeof import('./explanations.js'));
   if (explanationsFile) {
     try {
       if (opts.prune) {
@@ -200,23 +192,25 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
   for (const { format, output } of outputs) {
     // nothing was checked: the stylish report would only repeat the stderr lines
     if (format === 'stylish' && onlyFailures && !output) continue;
-    const text = render(report, format, opts, !output && !!process.stdout.isTTY);
+    const text = await render(report, format, opts, !output && !!process.stdout.isTTY);
     if (output) await writeFile(output, text);
     else process.stdout.write(text);
   }
   if (opts.annotate) {
+    const { annotateWorkbooks } = await import('./annotate.js');
     const written = await annotateWorkbooks(report, opts.annotate, lang);
     process.stderr.write(zh ? `budget-check: 已写入 ${written.length} 个加批注的工作簿到 ${opts.annotate}\n` : `budget-check: wrote ${written.length} annotated workbooks to ${opts.annotate}\n`);
   }
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && outputs.some((o) => o.format === 'github')) await appendFile(summaryFile, githubStepSummary(report, { lang }));
+  if (summaryFile && outputs.some((o) => o.format === 'github')) await appendFile(summaryFile, (await import('./report/github.js')).githubStepSummary(report, { lang }));
   const maxWarnings = opts.maxWarnings !== undefined ? Number(opts.maxWarnings) : cfg.maxWarnings;
   process.exitCode = exitCode(report, { maxWarnings, failOn: opts.failOn ?? cfg.failOn });
 }
 
 function onlyErrors(report: Report): Report {
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
-  return { ...report, files, summary: summarize(files) };
+  const all = files.flatMap((f) => f.findings);
+  return { ...report, files, summary: { files: files.length, errors: all.length, warnings: 0, infos: 0 } };
 }
 
 async function progressBar(total: number, lang: Lang): Promise<{ update(n: number): void; stop(): void }> {
@@ -284,23 +278,24 @@ function pairOutputs(formats: Format[], files: string[], lang: Lang): { format: 
   return pairs;
 }
 
-function render(report: Report, format: Format, opts: CliOptions, tty: boolean): string {
+/** Each format's module is imported only when that format is asked for. */
+async function render(report: Report, format: Format, opts: CliOptions, tty: boolean): Promise<string> {
   const lang = opts.lang;
   switch (format) {
     case 'json':
-      return formatJson(report);
+      return (await import('./report/json.js')).formatJson(report);
     case 'sarif':
-      return formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href });
+      return (await import('./report/sarif.js')).formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href });
     case 'junit':
-      return formatJunit(report, { lang });
+      return (await import('./report/junit.js')).formatJunit(report, { lang });
     case 'github':
-      return formatGithub(report, { lang });
+      return (await import('./report/github.js')).formatGithub(report, { lang });
     case 'markdown':
-      return formatMarkdown(report, { lang });
+      return (await import('./report/markdown.js')).formatMarkdown(report, { lang });
     case 'html':
-      return formatHtml(report, { lang });
+      return (await import('./report/html.js')).formatHtml(report, { lang });
     default:
-      return formatStylish(report, { lang, color: opts.color !== false && tty });
+      return (await import('./report/stylish.js')).formatStylish(report, { lang, color: opts.color !== false && tty });
   }
 }
 

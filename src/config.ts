@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RULES } from './rules/registry.js';
 
@@ -80,7 +79,7 @@ export function findConfig(from: string = process.cwd()): string | null {
   }
 }
 
-export function loadConfig(file: string | null): LoadedConfig {
+export async function loadConfig(file: string | null): Promise<LoadedConfig> {
   if (!file) return { file: null, dir: process.cwd(), config: {} };
   let raw: unknown;
   let text: string;
@@ -90,7 +89,7 @@ export function loadConfig(file: string | null): LoadedConfig {
     throw new ConfigError(file, '', `cannot read: ${(e as Error).message}`);
   }
   try {
-    raw = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+    raw = /\.json$/i.test(file) ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (e) {
     throw new ConfigError(file, '', `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
