@@ -295,6 +295,15 @@ function applyChanges(sheets: Sheet[], f: RuleFixture): Sheet[] {
   return out;
 }
 
+/** The disclosure text without its tables part (the second 第二部分 heading up to 第三部分), blank lines dropped. */
+function narrativeLines(text: string): string[] {
+  const lines = text.split('\n');
+  const parts = lines.map((l, i) => [l, i] as const);
+  const start = parts.filter(([l]) => l.startsWith('第二部分'))[1]?.[1] ?? -1;
+  const end = parts.filter(([l]) => l.startsWith('第三部分'))[1]?.[1] ?? -1;
+  return lines.filter((l, i) => l.trim() !== '' && (start < 0 || i < start || i >= end));
+}
+
 /** Files the tool must refuse with a clear message (fixtures/bad/). */
 function writeBadInputs(good: Buffer): void {
   const dir = join(root, 'bad');
@@ -371,6 +380,15 @@ function main(): void {
     }
     mkdirSync(join(root, 'rules', f.rule), { recursive: true });
     writeFileSync(join(root, 'rules', f.rule, `${f.name}.txt`), out);
+  }
+  // the narrative as a sheet of the workbook, one paragraph per row (some exports do this)
+  for (const [which, dir, sheets] of [
+    ['reference', 'wuerhe-2022', reference],
+    ['clean', 'wuerhe-2022-clean', clean],
+  ] as const) {
+    const lines = narrativeLines(readFileSync(join(root, dir, 'disclosure.txt'), 'utf8'));
+    const sheet: Sheet = { name: '情况说明', rows: lines.map((l) => l.split('\t').map((t) => ({ text: t }))) };
+    write(workbook([...sheets, sheet]), join(root, 'variants-narrative', `${which}.xlsx`));
   }
   writeBadInputs(readFileSync(join(root, 'wuerhe-2022-clean/budget.xlsx')));
   console.log(`wrote 2 workbooks, ${variants.length} derived variants × 2, ${spec.fixtures.length} rule fixtures, bad inputs`);

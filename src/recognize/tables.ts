@@ -153,7 +153,10 @@ export function findTables(stream: RowStream, opts: TableReadOptions): StreamRea
   rows.forEach((row, i) => {
     if (used.has(i)) return;
     const text = rowText(row);
-    if (text) paragraphs.push(row.paragraph ? { text, at: row.at } : { text, at: row.at, cells: row.cells.map((c) => ({ text: c.text, at: c.at })) });
+    // a row whose only text is in its first cell is a paragraph, wherever it comes from (a sheet
+    // of running text); text further right is a cell of a table (a 绩效目标表 row)
+    const single = nonEmptyCells(row).length === 1 && row.cells[0]?.text !== '' && !row.cells[0]?.covered;
+    if (text) paragraphs.push(row.paragraph || single ? { text, at: single && !row.paragraph ? nonEmptyCells(row)[0].at : row.at } : { text, at: row.at, cells: row.cells.map((c) => ({ text: c.text, at: c.at })) });
   });
   return { tables, paragraphs };
 }
