@@ -12,6 +12,7 @@ import type { RoundingMode } from './model.js';
 import { exitCode } from './report/exit-code.js';
 import type { Report } from './report/types.js';
 import { RULES, ruleById } from './rules/registry.js';
+import { packageFile } from './paths.js';
 import { toolVersion } from './version.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'] as const;
@@ -234,7 +235,7 @@ function explainRule(id: string, lang: Lang): void {
     const near = RULES.filter((r) => r.id.includes(id.split('/').pop() ?? id)).map((r) => r.id);
     return usage(lang === 'zh' ? `未知规则：${id}${near.length ? `（是否指 ${near.join('、')}？）` : ''}` : `unknown rule: ${id}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`, lang);
   }
-  const page = new URL(`../docs/rules/${rule.id}.md`, import.meta.url);
+  const page = packageFile('docs', 'rules', `${rule.id}.md`);
   process.stdout.write(existsSync(page) ? readFileSync(page, 'utf8') : `# ${rule.id}\n\n${rule.title[lang]}\n`);
 }
 

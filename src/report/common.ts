@@ -1,4 +1,5 @@
 /** Words, counts and small helpers shared by the CI formats (sarif, junit, github, markdown, html). */
+import { packageFile } from '../paths.js';
 import { readFileSync } from 'node:fs';
 import { formatLocation, type Location } from '../document.js';
 import type { Lang } from '../messages.js';
@@ -142,7 +143,7 @@ export function ruleDoc(id: string): string | null {
   if (!docCache.has(id)) {
     let text: string | null = null;
     try {
-      text = readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8');
+      text = readFileSync(packageFile('docs', 'rules', `${id}.md`), 'utf8');
     } catch {
       text = null;
     }
@@ -157,7 +158,7 @@ let homepageCache: string | null | undefined;
 export function packageHomepage(): string | null {
   if (homepageCache === undefined) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { homepage?: unknown };
+      const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { homepage?: unknown };
       homepageCache = typeof pkg.homepage === 'string' && pkg.homepage.trim() ? pkg.homepage.trim() : null;
     } catch {
       homepageCache = null;

@@ -75,7 +75,13 @@ export function describeLine(line: Line): LineInfo {
   // a line of cells with figures is a table row even when a name in it has a comma
   const prose = looksLikeProse(text, cells.length) && !(cells.length >= 2 && figures);
   const cellTexts = cells.map((c) => joinFrags(c).replace(/\s+/g, ''));
-  const meta = cellTexts.length > 0 && cellTexts.every((t) => /[:：]/.test(t) && !/[。，；]/.test(t)) && text.length <= 80;
+  // "label：value" cells (编制单位：…  单位：元); beside them, a value wrapped down from the line
+  // above (预算单位编码及名称：(002002) / 乌尔禾区政府办公室  预算年度：2022  金额单位：万元)
+  const labelled = cellTexts.filter((t) => /[:：]/.test(t) && !/[。，；]/.test(t)).length;
+  const meta =
+    text.length <= 80 &&
+    labelled > 0 &&
+    (labelled === cellTexts.length || (!figures && cellTexts.every((t) => /[:：]/.test(t) || (t.length <= 30 && !/[。，；:：]/.test(t)))));
   return {
     line,
     cells,
@@ -293,7 +299,10 @@ function columnOf(cl: Cluster, centers: number[]): number {
   const size = cl.frags[0].size;
   const left = aligned(cl.frags.map((f) => f.x0), 0.25 * size);
   const rightEdge = aligned(cl.frags.map((f) => f.x1), 0.25 * size);
-  const right = cl.numeric ? rightEdge >= left : rightEdge > left;
+  // a column of codes of one width ("03" "05") is aligned on both edges: codes are text, set
+  // left or centred in their cells (a left-aligned code reads right as well when centred)
+  const codes = cl.frags.every((f) => /^\d+$/.test(f.text));
+  const right = cl.numeric && !(codes && rightEdge === left) ? rightEdge >= left : rightEdge > left;
   if (right) {
     // right-aligned: ends right of the centre of its column's heading, left of the next one's
     let col = 0;
@@ -476,6 +485,7 @@ export function blockRows(block: Block, state: TableState | null): { rows: Row[]
   const headings = headingsOf(headerLines);
   markLeaves(headings);
   const leaves = headings.filter((h) => h.leaf);
+  if (process.env.GRID_DEBUG) console.error('HEADINGS', block.page, headings.map((h) => `${h.text}@${h.x0.toFixed(0)}-${h.x1.toFixed(0)}/${h.top.toFixed(0)}${h.leaf ? '*' : ''}`).join('  '));
   let model: ColumnModel;
   if (leaves.length >= 2 && !(state && block.continues && leaves.length !== state.leafCount)) model = modelFromLeaves(leaves);
   else if (state && block.continues) model = state.model;
@@ -487,7 +497,9 @@ export function blockRows(block: Block, state: TableState | null): { rows: Row[]
     return { rows, state };
   }
   for (const cl of cls) cl.column = columnOf(cl, model.centers);
+  if (process.env.GRID_DEBUG) console.error('MODEL', model.centers.map((c) => c.toFixed(0)).join(','), 'CLS', cls.map((c) => `${c.frags[0].text}@${c.x0.toFixed(0)}-${c.x1.toFixed(0)}→${c.column}`).join('  '));
   if (leaves.length && !block.continues) model = headlessColumns(model, cls, dataLines);
+  if (process.env.GRID_DEBUG) console.error('MODEL2', model.centers.map((c) => c.toFixed(0)).join(','));
   const n = model.centers.length;
   const column = new Map<Frag, number>();
   for (const cl of cls) for (const f of cl.frags) column.set(f, cl.column);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../../paths.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { narrativeOf } from './common.js';
 
 /** NT-TERM: standard names of items (公务接待费, not 公务招待费). Terms: data/terms.csv. */
 let terms: { wrong: string; right: string }[] | null = null;
 function load() {
-  terms ??= readFileSync(new URL('../../../data/terms.csv', import.meta.url), 'utf8')
+  terms ??= readFileSync(packageFile('data', 'terms.csv'), 'utf8')
     .split(/\r?\n/)
     .slice(1)
     .filter((l) => l.trim())
