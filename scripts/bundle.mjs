@@ -14,8 +14,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // tinypool starts its own worker entry file: it must stay where it is installed
-  external: ['xlsx', 'pdfjs-dist', 'tinypool'],
+  // tinypool starts its own worker entry file: it must stay where it is installed; yaml and
+  // cli-progress are imported on demand, and their module shape must stay as published
+  external: ['xlsx', 'pdfjs-dist', 'tinypool', 'yaml', 'cli-progress'],
   // CommonJS dependencies bundled into ES modules still call require()
   banner: { js: "import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);" },
   logLevel: 'warning',
