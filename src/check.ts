@@ -10,7 +10,7 @@ import { errorMessage, type Lang } from './messages.js';
 import type { Disclosure, RoundingMode } from './model.js';
 import { readNarrative } from './narrative/index.js';
 import { recognize } from './recognize/index.js';
-import { sortFindings } from './report/sort.js';
+import { placeKey, sortFindings } from './report/sort.js';
 import type { FileReport, Report } from './report/types.js';
 import { runRules } from './rules/engine.js';
 import { profileById } from './rules/profiles.js';
@@ -143,7 +143,7 @@ export function checkDisclosure(d: Disclosure, options: CheckOptions = {}): File
     unit: { name: d.unit.name, code: d.unit.code },
     year: d.year,
     tables,
-    findings: sortFindings(findings, tables),
+    findings: sortFindings(findings, tables, readingOrder(d)),
     error: null,
     views: options.views === false ? undefined : d.tables.map((t) => ({
       id: t.id,
@@ -156,4 +156,18 @@ export function checkDisclosure(d: Disclosure, options: CheckOptions = {}): File
 
 function failed(file: string, code: string, message: string): FileReport {
   return { file, unit: null, year: null, tables: [], findings: [], error: { code, message } };
+}
+
+/** Every row and cell location of the document, numbered in reading order. */
+function readingOrder(d: Disclosure): Map<string, number> {
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const s of d.document.streams) {
+    for (const r of s.rows) {
+      n++;
+      if (!order.has(placeKey(r.at))) order.set(placeKey(r.at), n);
+      for (const c of r.cells) if (!order.has(placeKey(c.at))) order.set(placeKey(c.at), n);
+    }
+  }
+  return order;
 }

@@ -9,8 +9,9 @@ import { dirname, join, sep } from 'node:path';
 import type { Document, Row } from '../document.js';
 import { LoadError } from './errors.js';
 import { blockRows, describeLine, findBlocks, type Block, type TableState } from './pdf/grid.js';
-import { groupLines, pageFragments, removeRunning, type Line, type PageLines, type TextItemLike } from './pdf/layout.js';
+import { groupLines, joinFrags, pageFragments, removeRunning, type Line, type PageLines, type TextItemLike } from './pdf/layout.js';
 import { paragraphRows } from './pdf/prose.js';
+import { findGrids, gridRows, inGrid, pageRules, type Grid, type OpCodes, type Rule } from './pdf/ruling.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -112,21 +113,28 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document
     });
     const doc = await task.promise;
     if (doc.numPages < 1) throw new LoadError('E_CORRUPT', { detail: 'no pages' });
-    // one getTextContent per page, all requested at once
+    // one getTextContent per page, all requested at once; the drawing operations (for table
+    // borders) only of pages whose text has a line of several cells
+    const ops = lib.OPS as unknown as OpCodes;
     const contents = await Promise.all(
       Array.from({ length: doc.numPages }, async (_, i) => {
         const page = await doc.getPage(i + 1);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
+        const items = content.items.filter((it): it is TextItemLike & (typeof content.items)[number] => 'str' in it);
+        const lines = groupLines(pageFragments(items, viewport.transform), i + 1);
+        let rules: Rule[] | undefined;
+        if (lines.some((l) => describeLine(l).tabular)) {
+          const list = await page.getOperatorList();
+          rules = pageRules(list.fnArray, list.argsArray, ops, viewport.transform);
+        }
         page.cleanup();
-        return { page: i + 1, viewport, items: content.items };
+        return { page: i + 1, viewport, text: items.some((it) => /\S/.test(it.str)), lines, rules };
       }),
     );
     for (const c of contents) {
-      const items = c.items.filter((it): it is TextItemLike & (typeof c.items)[number] => 'str' in it);
-      if (items.some((it) => /\S/.test(it.str))) anyText = true;
-      const frags = pageFragments(items, c.viewport.transform);
-      pages.push({ page: c.page, width: c.viewport.width, height: c.viewport.height, lines: groupLines(frags, c.page) });
+      if (c.text) anyText = true;
+      pages.push({ page: c.page, width: c.viewport.width, height: c.viewport.height, lines: c.lines, rules: c.rules });
     }
   } catch (e) {
     throw toLoadError(e);
@@ -137,7 +145,11 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document
   return { file, format: 'pdf', storedValues: false, streams: [{ name: '正文', rows: layoutRows(pages) }] };
 }
 
-/** Pages of lines → the rows of the document: table blocks as grids, the rest as paragraphs. */
+/**
+ * Pages of lines → the rows of the document: ruled tables (./pdf/ruling.ts) cell by cell, the
+ * "label：value" lines just above them as rows of cells, other tables rebuilt from the text's
+ * alignment (./pdf/grid.ts), the rest as paragraphs.
+ */
 export function layoutRows(pages: PageLines[]): Row[] {
   removeRunning(pages);
   const tableLines = new Set<Line>();
@@ -145,16 +157,51 @@ export function layoutRows(pages: PageLines[]): Row[] {
   let state: TableState | null = null;
   let previousEndedInTable = false;
   for (const p of pages) {
-    const infos = p.lines.map(describeLine);
-    const blocks: Block[] = findBlocks(infos, p.page, previousEndedInTable);
-    for (const b of blocks) {
-      const r = blockRows(b, b.continues ? state : null);
-      state = r.state;
-      for (const L of b.lines) tableLines.add(L.line);
-      units.push({ page: p.page, line: b.lines[0].line.no, rows: r.rows });
+    const grids: Grid[] = p.rules ? findGrids(p.rules) : [];
+    const gridOf = new Map<Line, Grid>();
+    for (const l of p.lines) {
+      const g = grids.find((x) => inGrid(x, l));
+      if (g) gridOf.set(l, g);
+    }
+    for (const g of grids) {
+      const lines = p.lines.filter((l) => gridOf.get(l) === g);
+      if (!lines.length) continue;
+      const rows = gridRows(g, lines, p.page);
+      // the table's header information just above it: 编制单位：…  单位：元
+      let k = p.lines.indexOf(lines[0]) - 1;
+      let below = lines[0];
+      while (k >= 0 && !gridOf.has(p.lines[k]) && !tableLines.has(p.lines[k])) {
+        const L = p.lines[k];
+        const info = describeLine(L);
+        if (!info.meta || below.y - L.y > 2.5 * Math.max(L.size, below.size)) break;
+        rows.unshift({ cells: info.cells.map((c, n) => ({ text: joinFrags(c), at: { page: p.page, line: L.no, column: n + 1 } })), at: { page: p.page, line: L.no } });
+        tableLines.add(L);
+        below = L;
+        k--;
+      }
+      for (const l of lines) tableLines.add(l);
+      if (rows.length) units.push({ page: p.page, line: rows[0].at.line ?? lines[0].no, rows });
+    }
+    // tables without borders: runs of lines between the ruled tables
+    const runs: Line[][] = [[]];
+    for (const l of p.lines) {
+      if (tableLines.has(l)) {
+        if (runs[runs.length - 1].length) runs.push([]);
+      } else runs[runs.length - 1].push(l);
+    }
+    for (const run of runs) {
+      if (!run.length) continue;
+      const first = run[0] === p.lines[0];
+      const blocks: Block[] = findBlocks(run.map(describeLine), p.page, previousEndedInTable && first);
+      for (const b of blocks) {
+        const r = blockRows(b, b.continues ? state : null);
+        state = r.state;
+        for (const L of b.lines) tableLines.add(L.line);
+        units.push({ page: p.page, line: b.lines[0].line.no, rows: r.rows });
+      }
     }
     const last = p.lines[p.lines.length - 1];
-    previousEndedInTable = !!last && tableLines.has(last);
+    previousEndedInTable = !!last && tableLines.has(last) && !gridOf.has(last);
     if (!previousEndedInTable && p.lines.length) state = null;
   }
   for (const row of paragraphRows(pages, tableLines)) units.push({ page: row.at.page ?? 0, line: row.at.line ?? 0, rows: [row] });

@@ -5,7 +5,16 @@ import type { TableSummary } from './types.js';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-export function sortFindings(findings: Finding[], tables: TableSummary[]): Finding[] {
+/** The fields of a location that say where it is (not what is there). */
+export function placeKey(at: Location): string {
+  return [at.file ?? '', at.sheet ?? '', at.cell ?? '', at.page ?? '', at.line ?? '', at.paragraph ?? '', at.table ?? '', at.row ?? '', at.column ?? ''].join('|');
+}
+
+/**
+ * `reading` gives the document position of a location when known (rows in reading order), so that
+ * paragraphs and Word tables interleave as they do in the document.
+ */
+export function sortFindings(findings: Finding[], tables: TableSummary[], reading?: Map<string, number>): Finding[] {
   const order = new Map(tables.map((t, i) => [t.id, i]));
   return findings
     .map((f, i) => ({ f, i }))
@@ -13,6 +22,9 @@ export function sortFindings(findings: Finding[], tables: TableSummary[]): Findi
       const ta = a.f.table === undefined ? -1 : order.get(a.f.table) ?? tables.length;
       const tb = b.f.table === undefined ? -1 : order.get(b.f.table) ?? tables.length;
       if (ta !== tb) return ta - tb;
+      const oa = a.f.locations[0] && reading?.get(placeKey(a.f.locations[0]));
+      const ob = b.f.locations[0] && reading?.get(placeKey(b.f.locations[0]));
+      if (oa !== undefined && ob !== undefined && oa !== ob) return oa - ob;
       const pa = position(a.f.locations[0]);
       const pb = position(b.f.locations[0]);
       for (let k = 0; k < pa.length; k++) if (pa[k] !== pb[k]) return pa[k] - pb[k];

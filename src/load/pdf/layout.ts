@@ -36,6 +36,8 @@ export interface PageLines {
   width: number;
   height: number;
   lines: Line[];
+  /** Horizontal and vertical rules the page draws (table borders), when they were read. */
+  rules?: { x0: number; y0: number; x1: number; y1: number }[];
 }
 
 /** The parts of a pdf.js text item this reader uses. */
