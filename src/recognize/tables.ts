@@ -3,7 +3,7 @@
  * (never by sheet name or position), plus the rows that are running text.
  */
 import type { Cell, Location, Row, RowStream } from '../document.js';
-import { nonEmptyCells, rowText } from '../document.js';
+import { columnLetters, nonEmptyCells, rowText } from '../document.js';
 import type {
   AmountUnit,
   Column,
@@ -314,20 +314,9 @@ function rangeOf(rows: Row[], first: number, last: number): Location | undefined
     const firstRow = Number((a.cell ?? 'A1').replace(/^[A-Z]+/, ''));
     const lastRow = Number((b.at.cell ?? 'A1').replace(/^[A-Z]+/, ''));
     const lastCol = b.cells.length ? width - 1 : 0;
-    return { sheet: a.sheet, range: `A${firstRow}:${colName(lastCol)}${lastRow}` };
+    return { sheet: a.sheet, range: `A${firstRow}:${columnLetters(lastCol)}${lastRow}` };
   }
   return { ...a };
-}
-
-function colName(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Resolves each column's role from its header texts (merged cells resolved to a path). */

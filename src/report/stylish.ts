@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { formatLocation } from '../document.js';
 import type { Lang } from '../messages.js';
 import type { Finding } from '../rules/types.js';
+import { WORDS } from './common.js';
 import type { FileReport, Report } from './types.js';
 
 export interface StylishOptions {
@@ -11,38 +12,6 @@ export interface StylishOptions {
   color: boolean;
 }
 
-const WORDS = {
-  zh: {
-    error: '错误',
-    warning: '警告',
-    info: '提示',
-    whole: '全册',
-    also: '另见',
-    expected: '应为',
-    actual: '实为',
-    gap: '相差',
-    none: '未发现问题',
-    problems: (n: number, e: number, w: number, i: number) => `共 ${n} 个问题（${e} 个错误，${w} 个警告，${i} 个提示）`,
-    files: (n: number) => `检查了 ${n} 个文件`,
-    unreadable: (n: number) => `${n} 个文件无法读取`,
-    year: (y: number) => `${y}年`,
-  },
-  en: {
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
-    whole: 'Whole disclosure',
-    also: 'see also',
-    expected: 'expected',
-    actual: 'stated',
-    gap: 'gap',
-    none: 'no problems found',
-    problems: (n: number, e: number, w: number, i: number) => `${n} problem${n === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info)`,
-    files: (n: number) => `${n} file${n === 1 ? '' : 's'} checked`,
-    unreadable: (n: number) => `${n} file${n === 1 ? '' : 's'} could not be read`,
-    year: (y: number) => `${y}`,
-  },
-};
 
 export function formatStylish(report: Report, opts: StylishOptions): string {
   const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
@@ -55,7 +24,7 @@ export function formatStylish(report: Report, opts: StylishOptions): string {
   const bad = report.files.filter((f) => f.error).length;
   const parts = [n === 0 ? w.none : w.problems(n, errors, warnings, infos)];
   if (report.files.length > 1) parts.push(w.files(report.files.length));
-  if (bad) parts.push(w.unreadable(bad));
+  if (bad) parts.push(w.unreadableFiles(bad));
   const mark = errors > 0 || bad ? c.red.bold('✖') : warnings > 0 ? c.yellow.bold('⚠') : c.green.bold('✔');
   lines.push(`${mark} ${parts.join(opts.lang === 'zh' ? '；' : '; ')}`);
   return lines.join('\n') + '\n';

@@ -1,19 +1,11 @@
 /** Table sets by template: which tables a disclosure must contain. */
 import type { Disclosure, TableKind } from '../model.js';
+import { CANONICAL_ORDER } from '../recognize/kinds.js';
 import { placeTokens } from '../recognize/places.js';
 import type { Profile } from './types.js';
 
-const NINE: TableKind[] = [
-  'income-expenditure',
-  'income',
-  'expenditure',
-  'fiscal',
-  'gpb-expenditure',
-  'gpb-basic',
-  'gpb-project',
-  'sangong',
-  'fund-expenditure',
-];
+/** The nine tables of the 单位/部门预算 template: the usual order without 国有资本经营预算支出表. */
+const NINE: TableKind[] = CANONICAL_ORDER.filter((k) => k !== 'soe-expenditure');
 
 export const PROFILES: Profile[] = [
   { id: 'unit', name: { zh: '单位预算公开（九张表）', en: 'unit budget (nine tables)' }, required: NINE, prefix: '单位' },

@@ -1,5 +1,5 @@
 /** Reading typed tables from rules: finding tables, rows and cells, and pointing at them. */
-import type { Location } from '../document.js';
+import { columnLetters, type Location } from '../document.js';
 import type { ColumnRole, Disclosure, Figure, IncomeRole, Side, Table, TableKind, TableRow } from '../model.js';
 import { KIND_SPEC } from '../recognize/kinds.js';
 import type { Bilingual } from './types.js';
@@ -54,21 +54,11 @@ export function locate(t: Table, row: TableRow, role?: ColumnRole): Location {
 function cellLocation(t: Table, row: TableRow, role: ColumnRole): Location {
   const col = columnOf(t, role, row.side);
   const at = { ...row.at };
-  if (col && at.cell) at.cell = at.cell.replace(/^[A-Z]+/, colLetters(col.index));
+  if (col && at.cell) at.cell = at.cell.replace(/^[A-Z]+/, columnLetters(col.index));
   if (col && at.line !== undefined) at.column = col.index + 1;
   return at;
 }
 
-function colLetters(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export function figureAt(t: Table, row: TableRow, role: ColumnRole, f: Figure | null | undefined): Location {
   return f ? { ...f.at, tableTitle: tableName(t), rowLabel: row.label, columnLabel: columnLabel(t, role, row.side) } : locate(t, row, role);
