@@ -19,6 +19,7 @@ const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'htm
 type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
+  docsUrl?: string;
   text?: string;
   companion?: boolean;
   /** Every --format given, in order (none: stylish). */
@@ -74,6 +75,7 @@ export async function main(argv: string[]): Promise<void> {
     )
     .addOption(new Option('--profile <profile>', zh ? '必备表模板' : 'required table set').choices(['unit', 'department', 'shanghai']))
     .option('--text <file>', zh ? '与工作簿一起读取的说明文件（默认：同名的 .docx/.txt/.md）' : 'narrative file read with the workbook (default: same name .docx/.txt/.md)')
+    .option('--docs-url <url>', zh ? 'SARIF 中规则说明页的网址前缀（如 https://…/docs/rules/）' : 'where the rule pages are published, for SARIF help links')
     .option('--no-companion', zh ? '不读取工作簿旁的同名说明文件' : 'do not read the narrative beside a workbook')
     .option('--unit-name <name>', zh ? '预期的单位名称' : 'expected unit name')
     .option('--unit-code <code>', zh ? '预期的单位编码' : 'expected unit code')
@@ -286,7 +288,7 @@ async function render(report: Report, format: Format, opts: CliOptions, tty: boo
     case 'json':
       return (await import('./report/json.js')).formatJson(report);
     case 'sarif':
-      return (await import('./report/sarif.js')).formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href });
+      return (await import('./report/sarif.js')).formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href, docsUrl: opts.docsUrl });
     case 'junit':
       return (await import('./report/junit.js')).formatJunit(report, { lang });
     case 'github':

@@ -4,7 +4,8 @@
  * Facts this relies on:
  * - SARIF 2.1.0 §3.49.12 (reportingDescriptor.helpUri): the value is an *absolute* URI (RFC 3986);
  *   the schema gives it `"format": "uri"`, and `artifactLocation.uri` `"format": "uri-reference"`
- *   (relative allowed). So helpUri is only emitted when package.json has a `homepage`.
+ *   (relative allowed). helpUri is the --docs-url folder when given, else the page under the
+ *   package.json `homepage`, else the file: URI of the page installed with the tool.
  * - GitHub "SARIF support for code scanning": rules need shortDescription.text,
  *   fullDescription.text (≤ 1024 characters) and help.text; help.markdown is shown instead of
  *   help.text when present; a result needs message.text, at least one location (only the first is
@@ -16,6 +17,8 @@
  * - result.relatedLocations and location.logicalLocations are arrays of *unique* items in the
  *   2.1.0 schema, so duplicates are dropped.
  */
+import { pathToFileURL } from 'node:url';
+import { packageFile } from '../paths.js';
 import { createHash } from 'node:crypto';
 import type { Location } from '../document.js';
 import type { Lang } from '../messages.js';
@@ -33,6 +36,8 @@ export interface SarifOptions {
   srcRoot?: string;
   /** Overrides package.json `homepage` (null: no helpUri). */
   homepage?: string | null;
+  /** Where the rule pages are published (a folder URL: <docsUrl><group>/<name>.md). */
+  docsUrl?: string;
   /** Overrides reading docs/rules/<id>.md (for tests). */
   ruleDoc?: (id: string) => string | null;
 }
@@ -89,7 +94,7 @@ function ruleDescriptor(rule: Rule, opts: SarifOptions): Record<string, unknown>
     fullDescription: { text: truncate(opts.lang === 'zh' ? `${title}（${rule.id}）` : `${title} (${rule.id})`, 1000) },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     help: doc ? { text: markdownToText(doc), markdown: doc } : { text: title },
-    ...(home ? { helpUri: joinUri(home, `blob/main/docs/rules/${rule.id}.md`) } : {}),
+    helpUri: opts.docsUrl ? joinUri(opts.docsUrl, `${rule.id}.md`) : home ? joinUri(home, `blob/main/docs/rules/${rule.id}.md`) : pathToFileURL(packageFile('docs', 'rules', `${rule.id}.md`)).href,
     properties: { tags: ['budget', rule.id.split('/')[0]], precision: 'very-high', 'problem.severity': PROBLEM_SEVERITY[rule.severity] },
   };
 }

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -67,7 +68,8 @@ describe('SARIF 2.1.0', () => {
       expect(d.fullDescription.text).toContain(rule.title.zh);
       expect(d.defaultConfiguration.level).toBe(levels[rule.severity]);
       expect(d.help.text.length).toBeGreaterThan(0);
-      expect(d.helpUri).toBeUndefined();
+      // without --docs-url or a homepage: the page installed with the tool
+      expect(d.helpUri).toBe(pathToFileURL(join(ROOT, 'docs/rules', `${rule.id}.md`)).href);
     }
     const unitName = driver.rules.find((r: Json) => r.id === 'meta/unit-name');
     const doc = readFileSync(join(ROOT, 'docs/rules/meta/unit-name.md'), 'utf8');
@@ -83,6 +85,11 @@ describe('SARIF 2.1.0', () => {
     const unitName = log.runs[0].tool.driver.rules.find((r: Json) => r.id === 'meta/unit-name');
     expect(unitName.shortDescription.text).toBe('The unit is named consistently');
     expect(log.runs[0].language).toBe('en-US');
+  });
+
+  it('points helpUri at the published pages with --docs-url', async () => {
+    const log = sarif(await referenceAndTruncated(), { docsUrl: 'https://example.gov.cn/budget-check/rules/' });
+    expect(log.runs[0].tool.driver.rules.find((r: Json) => r.id === 'narrative/yoy').helpUri).toBe('https://example.gov.cn/budget-check/rules/narrative/yoy.md');
   });
 
   it('points helpUri at the doc page when package.json has a homepage', async () => {
