@@ -20,6 +20,8 @@ type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
   docsUrl?: string;
+  /** docsUrl from the configuration file. */
+  configDocsUrl?: string;
   text?: string;
   companion?: boolean;
   /** Every --format given, in order (none: stylish). */
@@ -138,6 +140,7 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
     throw e;
   }
   const cfg = loaded.config;
+  opts.configDocsUrl = cfg.docsUrl;
   const year = opts.year !== undefined ? Number(opts.year) : cfg.expected?.year;
   if (year !== undefined && !Number.isInteger(year)) return usage(zh ? `--year 须为年份：${opts.year}` : `--year must be a year: ${opts.year}`, lang);
   for (const id of [...(opts.rule ?? []), ...(opts.skipRule ?? [])])
@@ -288,7 +291,7 @@ async function render(report: Report, format: Format, opts: CliOptions, tty: boo
     case 'json':
       return (await import('./report/json.js')).formatJson(report);
     case 'sarif':
-      return (await import('./report/sarif.js')).formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href, docsUrl: opts.docsUrl });
+      return (await import('./report/sarif.js')).formatSarif(report, { lang, srcRoot: pathToFileURL(process.cwd() + '/').href, docsUrl: opts.docsUrl ?? opts.configDocsUrl });
     case 'junit':
       return (await import('./report/junit.js')).formatJunit(report, { lang });
     case 'github':

@@ -44,6 +44,8 @@ export const configSchema = z
     /** The explanations file (审核说明), relative to the config file. */
     explanations: z.string().min(1).optional(),
     lang: z.enum(['zh', 'en']).optional(),
+    /** Where the rule pages are published (SARIF help links). */
+    docsUrl: z.url().optional(),
   })
   .strict();
 
