@@ -128,8 +128,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Promise<void> {
-  const lang = opts.lang;
-  const zh = lang === 'zh';
+  let lang = opts.lang;
+  let zh = lang === 'zh';
   const outputs = pairOutputs(opts.format ?? [], opts.output ?? [], lang);
   if (!outputs) return;
   let loaded: LoadedConfig;
@@ -141,6 +141,11 @@ async function runCheck(paths: string[], opts: CliOptions, debug: boolean): Prom
   }
   const cfg = loaded.config;
   opts.configDocsUrl = cfg.docsUrl;
+  // the configuration's language, unless the command line names one
+  if (cfg.lang && !process.argv.some((a) => a === '--lang' || a.startsWith('--lang='))) {
+    opts.lang = lang = cfg.lang;
+    zh = lang === 'zh';
+  }
   const year = opts.year !== undefined ? Number(opts.year) : cfg.expected?.year;
   if (year !== undefined && !Number.isInteger(year)) return usage(zh ? `--year 须为年份：${opts.year}` : `--year must be a year: ${opts.year}`, lang);
   for (const id of [...(opts.rule ?? []), ...(opts.skipRule ?? [])])
