@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { run, scratch } from './helpers.js';
 
@@ -34,9 +35,17 @@ describe('explanations (审核说明)', () => {
     expect(r.out).toContain('已说明：办公费中列支的临聘人员劳务费，已报财政局备案（张三，2022-03-01）');
     const json = JSON.parse(run(['-f', 'json', 'budget.xlsx'], dir).out);
     expect(json.files[0].findings[0].explained).toEqual({ reason: '办公费中列支的临聘人员劳务费，已报财政局备案', by: '张三', date: '2022-03-01' });
-    // the same finding in another layout (the row moved, other cells): still explained
-    const moved = scratch({ 'budget.xlsx': 'variants/total-last/clean.xlsx' });
-    expect(moved).toBeTruthy();
+    // a row inserted above it moves the cells; the explanation names the finding, not the cell
+    const wb = XLSX.read(readFileSync(join(dir, 'budget.xlsx')), { type: 'buffer', cellNF: true });
+    const ws = wb.Sheets['表六'];
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
+    rows.splice(18, 0, ['302', '05', '水费', 0, 0, 0]);
+    const moved = XLSX.utils.aoa_to_sheet(rows);
+    moved['!merges'] = ws['!merges'];
+    wb.Sheets['表六'] = moved;
+    writeFileSync(join(dir, 'budget.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const after = JSON.parse(run(['-f', 'json', 'budget.xlsx'], dir).out).files[0].findings;
+    expect(after.map((f: { ruleId: string; locations: { cell?: string }[]; explained?: { by: string } }) => [f.ruleId, f.locations[0].cell, f.explained?.by])).toEqual([['table/personnel-public', 'E20', '张三']]);
   });
 
   it('an entry that matches nothing is an error (explanation/stale); --prune removes it and never adds', () => {
