@@ -90,7 +90,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
     kind: 'income-expenditure',
     prefixed: true,
     name: { zh: '收支总体情况表', en: 'revenue and expenditure summary table' },
-    titles: [/收支(预算)?(总体情况|总)表$/, /收支预算总表$/],
+    titles: [/收支(预算)?(总体情况|总)表$/, /收支预算总表$/, /收入支出(预算)?(总体情况|总)表$/],
     shape: 'two-sided',
     codes: 'functional',
     roles: ['name', 'code', 'total', 'basic', 'project', 'personnel', 'public'],

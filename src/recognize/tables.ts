@@ -87,8 +87,15 @@ export function matchTitleText(raw: string): { spec: TableKindSpec; title: strin
 const HEADER_EXTRA =
   /^(收入|支出|本年收入|本年支出|财政拨款收入|财政拨款支出|.*支出预算|.*收入预算|.*预算支出|.*基本支出|.*经费预算数|.*经费|项目|.*科目编码|.*分类科目|编码|栏次|行次|单位名称|.*支出功能分类科目|.*\(类\)|.*\(款\)|.*\(项\))$/;
 
+/** A heading without its year or a trailing note: "2022年预算数" → 预算数, "项目(按支出功能科目类级)" → 项目. */
+export function headerKey(text: string): string {
+  return labelKey(text)
+    .replace(/^\d{4}年度?/, '')
+    .replace(/\([^()]*\)$/, '');
+}
+
 function isHeaderWord(text: string): boolean {
-  const k = labelKey(text);
+  const k = headerKey(text);
   if (k === '') return false;
   return COLUMN_WORDS.some((w) => w.pattern.test(k)) || HEADER_EXTRA.test(k);
 }
@@ -382,12 +389,12 @@ export function mapColumns(spec: TableKindSpec, headerRows: Row[]): Column[] {
 }
 
 function roleOf(leaf: string, above: string[], allowed: Set<ColumnRole>): ColumnRole | undefined {
-  const k = labelKey(leaf);
+  const k = headerKey(leaf);
   const word = COLUMN_WORDS.find((w) => w.pattern.test(k) && allowed.has(w.role));
   if (word && !word.generic) return word.role;
   if (word?.generic || /^(合计|小计)$/.test(k)) {
     for (const t of above) {
-      const a = labelKey(t);
+      const a = headerKey(t);
       const w = COLUMN_WORDS.find((x) => x.pattern.test(a) && allowed.has(x.role) && !x.generic);
       if (w && w.role !== 'name' && w.role !== 'code' && w.role !== 'project-name') return w.role;
     }
