@@ -10,7 +10,8 @@ import type { Document, Row } from '../src/document.js';
 import { checkDisclosure, checkFile, RULES } from '../src/index.js';
 import { loadDocument } from '../src/load/index.js';
 import { loadPdf } from '../src/load/pdf.js';
-import { isPageNumber } from '../src/load/pdf/layout.js';
+import { isPageNumber, type Line } from '../src/load/pdf/layout.js';
+import { findGrids, gridRows, inGrid, pageRules, type OpCodes } from '../src/load/pdf/ruling.js';
 import type { Disclosure, Table } from '../src/model.js';
 import { recognize } from '../src/recognize/index.js';
 import { fixture } from './helpers.js';
@@ -531,5 +532,80 @@ describe('layout of a PDF written for the test', () => {
     expect(t.notes.map((n) => n.text)).toEqual(['注：本表为测试表。']);
     const rules = checkDisclosure(d, { rules: ['table/sum-of-parts', 'table/row-identity'] });
     expect(rules.findings).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// bordered tables: rules drawn as strokes (LibreOffice) and as thin filled rectangles (WPS, Word)
+
+describe('ruled tables', () => {
+  // operator codes as pageRules is told them (any numbers will do); path commands as pdf.js writes them
+  const OPS: OpCodes = { save: 1, restore: 2, transform: 3, constructPath: 4, stroke: 5, closeStroke: 6, fill: 7, eoFill: 8, fillStroke: 9, eoFillStroke: 10, closeFillStroke: 11, closeEOFillStroke: 12, paintFormXObjectBegin: 13, paintFormXObjectEnd: 14 };
+  const M = 0;
+  const L = 1;
+  const C = 4;
+  /** PDF user space (y up) → viewport (y down) of a page 800 pt high. */
+  const VIEWPORT = [1, 0, 0, -1, 0, 800];
+  const fn: number[] = [];
+  const args: unknown[] = [];
+  const stroke = (...segs: [number, number, number, number][]) => {
+    fn.push(OPS.constructPath);
+    args.push([OPS.stroke, [new Float32Array(segs.flatMap(([a, b, c, d]) => [M, a, b, L, c, d]))], null]);
+  };
+  const fillRect = (x: number, y: number, w: number, h: number) => {
+    fn.push(OPS.constructPath);
+    args.push([OPS.eoFill, [new Float32Array([M, x, y, L, x + w, y, L, x + w, y + h, L, x, y + h, C])], null]);
+  };
+  // columns 100 | 200 | 300 | 400; rows (viewport y) 100 | 120 | 140 | 180
+  stroke([100, 700, 400, 700], [100, 680, 400, 680], [100, 660, 400, 660], [100, 620, 400, 620]);
+  fn.push(OPS.save, OPS.transform);
+  args.push(null, [1, 0, 0, 1, 0, 0]);
+  stroke([100, 700, 100, 620], [300, 700, 300, 620], [400, 700, 400, 620]);
+  fn.push(OPS.restore);
+  args.push(null);
+  // the border between the first two columns only in the last row: 项目 and 合计 are merged over them
+  fillRect(199.75, 620, 0.5, 40);
+
+  let no = 0;
+  const line = (y: number, ...cells: [string, number][]): Line => {
+    const frags = cells.map(([text, x0], item) => ({ text, x0, x1: x0 + em(text) * 10, y, size: 10, item }));
+    return { page: 1, no: ++no, y, size: 10, frags, x0: frags[0].x0, x1: frags[frags.length - 1].x1 };
+  };
+  const lines = [
+    line(114, ['项目', 190], ['金额', 340]),
+    line(134, ['合计', 190], ['550.00', 364]),
+    line(155, ['一般公共', 205]),
+    line(164, ['201', 105], ['524.96', 364]),
+    line(173, ['服务支出', 205]),
+  ];
+
+  it('reads rules drawn either way, in page coordinates', () => {
+    const rules = pageRules(fn, args, OPS, VIEWPORT);
+    expect(rules.filter((r) => r.y0 === r.y1).map((r) => r.y0)).toEqual([100, 120, 140, 180]);
+    expect(rules.filter((r) => r.x0 === r.x1).map((r) => [r.x0, r.y0, r.y1])).toEqual([
+      [100, 100, 180],
+      [300, 100, 180],
+      [400, 100, 180],
+      [200, 140, 180],
+    ]);
+  });
+
+  it('gives rows of cells: headings merged as drawn, a label over merged cells in its column, wrapped text joined', () => {
+    const grids = findGrids(pageRules(fn, args, OPS, VIEWPORT));
+    expect(grids).toHaveLength(1);
+    expect(lines.every((l) => inGrid(grids[0], l))).toBe(true);
+    const rows = gridRows(grids[0], lines, 1);
+    expect(rows.map((r) => r.cells.map((c) => (c.covered ? '^' : c.text + (c.colSpan ? `{${c.colSpan}}` : ''))))).toEqual([
+      ['项目{2}', '^', '金额'],
+      ['', '合计', '550.00'],
+      ['201', '一般公共服务支出', '524.96'],
+    ]);
+    // a row is located at its first line, a cell at the first line of its text
+    expect(rows.map((r) => r.at.line)).toEqual([1, 2, 3]);
+    expect(rows[2].cells.map((c) => c.at)).toEqual([
+      { page: 1, line: 4, column: 1 },
+      { page: 1, line: 3, column: 2 },
+      { page: 1, line: 4, column: 3 },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Reads a PDF's text layer with pdf.js (text only: no rendering, no fonts loaded into a canvas)
- * and rebuilds what the recognizer needs: table rows with cells in the columns of their header,
- * and paragraphs of running text. Geometry is in ./pdf/: layout (lines, running headers and
- * footers), grid (tables), prose (paragraphs).
+ * Reads a PDF's text layer with pdf.js (no rendering, no fonts loaded into a canvas) and, on
+ * pages with table-like lines, the lines it draws (table borders), and rebuilds what the
+ * recognizer needs: table rows with cells in the columns of their header, and paragraphs of
+ * running text. Geometry is in ./pdf/: layout (lines, running headers and footers), ruling
+ * (bordered tables, cell by cell), grid (tables rebuilt from alignment), prose (paragraphs).
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -125,8 +126,9 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<Document
         const lines = groupLines(pageFragments(items, viewport.transform), i + 1);
         let rules: Rule[] | undefined;
         if (lines.some((l) => describeLine(l).tabular)) {
-          const list = await page.getOperatorList();
-          rules = pageRules(list.fnArray, list.argsArray, ops, viewport.transform);
+          // a page whose drawing cannot be read is still read as text, its tables from alignment
+          const list = await page.getOperatorList().catch(() => null);
+          if (list) rules = pageRules(list.fnArray, list.argsArray, ops, viewport.transform);
         }
         page.cleanup();
         return { page: i + 1, viewport, text: items.some((it) => /\S/.test(it.str)), lines, rules };

@@ -34,6 +34,15 @@ export function isFigure(text: string): boolean {
   return AMOUNT.test(text);
 }
 
+const DASH = /^[-－—–]+$/;
+
+/** A dash that starts a line and runs into text ("- 7.负责…") is a bullet, not a zero. */
+function bullet(frags: readonly Frag[], i: number): boolean {
+  const f = frags[i];
+  const next = frags[i + 1];
+  return i === 0 && DASH.test(f.text) && !!next && next.x0 - f.x1 < 0.6 * f.size && !isFigure(next.text);
+}
+
 function isDigits(text: string): boolean {
   return /^\d[\d,，.]*$/.test(text);
 }
@@ -56,7 +65,7 @@ export function lineCells(line: Line): Frag[][] {
     if (p) {
       const gap = f.x0 - p.x1;
       const size = Math.min(p.size, f.size);
-      const split = gap >= size || (p.item === f.item && (isFigure(p.text) || isFigure(f.text)));
+      const split = gap >= size || (p.item === f.item && (isFigure(p.text) || isFigure(f.text)) && !(cur.length === 1 && bullet(line.frags, 0) && cur[0] === line.frags[0]));
       if (split) {
         cells.push(cur);
         cur = [];
@@ -71,7 +80,7 @@ export function lineCells(line: Line): Frag[][] {
 export function describeLine(line: Line): LineInfo {
   const cells = lineCells(line);
   const text = cells.map((c) => joinFrags(c)).join('  ');
-  const figures = line.frags.some((f) => isFigure(f.text));
+  const figures = line.frags.some((f, i) => isFigure(f.text) && !bullet(line.frags, i));
   // a line of cells with figures is a table row even when a name in it has a comma
   const prose = looksLikeProse(text, cells.length) && !(cells.length >= 2 && figures);
   const cellTexts = cells.map((c) => joinFrags(c).replace(/\s+/g, ''));
@@ -485,7 +494,6 @@ export function blockRows(block: Block, state: TableState | null): { rows: Row[]
   const headings = headingsOf(headerLines);
   markLeaves(headings);
   const leaves = headings.filter((h) => h.leaf);
-  if (process.env.GRID_DEBUG) console.error('HEADINGS', block.page, headings.map((h) => `${h.text}@${h.x0.toFixed(0)}-${h.x1.toFixed(0)}/${h.top.toFixed(0)}${h.leaf ? '*' : ''}`).join('  '));
   let model: ColumnModel;
   if (leaves.length >= 2 && !(state && block.continues && leaves.length !== state.leafCount)) model = modelFromLeaves(leaves);
   else if (state && block.continues) model = state.model;
@@ -497,9 +505,7 @@ export function blockRows(block: Block, state: TableState | null): { rows: Row[]
     return { rows, state };
   }
   for (const cl of cls) cl.column = columnOf(cl, model.centers);
-  if (process.env.GRID_DEBUG) console.error('MODEL', model.centers.map((c) => c.toFixed(0)).join(','), 'CLS', cls.map((c) => `${c.frags[0].text}@${c.x0.toFixed(0)}-${c.x1.toFixed(0)}→${c.column}`).join('  '));
   if (leaves.length && !block.continues) model = headlessColumns(model, cls, dataLines);
-  if (process.env.GRID_DEBUG) console.error('MODEL2', model.centers.map((c) => c.toFixed(0)).join(','));
   const n = model.centers.length;
   const column = new Map<Frag, number>();
   for (const cl of cls) for (const f of cl.frags) column.set(f, cl.column);

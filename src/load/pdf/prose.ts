@@ -9,7 +9,10 @@
 import type { Row } from '../../document.js';
 import { emWidth, lineText, type Line, type PageLines } from './layout.js';
 
-const NUMBERED = /^([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d+[、.．](?!\d)|\d+\s|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分]|[•·●○■□◆▪-]\s*)/;
+// list numbers have no leading zero and rarely three digits: "（05）" and "（208）" starting a line
+// are codes continuing the sentence above ("…缴费支出" / "（05）:2022年预算数为…"), and "550 万元"
+// is an amount, not item 550
+const NUMBERED = /^([一二三四五六七八九十百]+[、.．]|[（(]([一二三四五六七八九十百]+|[1-9]\d?)[)）]|[1-9]\d?[、.．](?!\d)|[1-9]\d?\s+(?![万亿千]?元|%|％)|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分]|[•·●○■□◆▪-]\s*)/;
 const ENDS = /[。：:；;！？!?][”’"」』)）]*$/;
 
 interface Margins {
@@ -45,6 +48,23 @@ function joinText(a: string, b: string): string {
 export function paragraphRows(pages: PageLines[], tableLines: Set<Line>): Row[] {
   const perPage = new Map<number, Margins | null>();
   for (const p of pages) perPage.set(p.page, margins(p.lines.filter((l) => !tableLines.has(l))));
+  // the right margin is where the text of the pages of that width ends: a page of short lines
+  // (signatures and titles between tables) has no full line of its own
+  const widths = new Map<number, number[]>();
+  for (const p of pages) {
+    const m = perPage.get(p.page);
+    const key = Math.round(p.width);
+    if (m) widths.set(key, [...(widths.get(key) ?? []), m.right]);
+  }
+  const typical = (width: number) => {
+    const rights = [...(widths.get(Math.round(width)) ?? [])].sort((a, b) => a - b);
+    return rights.length ? rights[Math.floor(rights.length / 2)] : undefined;
+  };
+  for (const p of pages) {
+    const m = perPage.get(p.page);
+    const right = typical(p.width);
+    if (m && right !== undefined && right > m.right) perPage.set(p.page, { left: m.left, right });
+  }
   const known = [...perPage.values()].filter((m): m is Margins => !!m);
   const fallback: Margins = known.length
     ? { left: Math.min(...known.map((m) => m.left)), right: Math.max(...known.map((m) => m.right)) }

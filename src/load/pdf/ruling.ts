@@ -14,6 +14,7 @@
  * Coordinates are viewport coordinates, as in ./layout.ts: x to the right, y downwards, points.
  */
 import type { Cell, Row } from '../../document.js';
+import { isFigure } from './grid.js';
 import { emWidth, joinFrags, type Frag, type Line } from './layout.js';
 
 /** A horizontal or vertical rule. Horizontal: y0 = y1; vertical: x0 = x1. */
@@ -318,10 +319,12 @@ export function gridRows(g: Grid, lines: Line[], page: number): Row[] {
       cellLines.set(key, byLine);
     }
   }
-  const text = new Map<string, { text: string; line: number }>();
+  const text = new Map<string, { text: string; line: number; center: number }>();
   for (const [key, byLine] of cellLines) {
     const ls = [...byLine.entries()].sort((a, b) => a[0].y - b[0].y);
-    text.set(key, { text: ls.map(([, fs]) => joinFrags(fs)).reduce((s, t) => (s ? joinLines(s, t) : t), ''), line: ls[0][0].no });
+    const fs = ls[0][1];
+    const center = (Math.min(...fs.map((f) => f.x0)) + Math.max(...fs.map((f) => f.x1))) / 2;
+    text.set(key, { text: ls.map(([, fs]) => joinFrags(fs)).reduce((s, t) => (s ? joinLines(s, t) : t), ''), line: ls[0][0].no, center });
   }
   // grid rows without text are left out (rowSpans count the rows that remain)
   const kept: number[] = [];
@@ -330,8 +333,34 @@ export function gridRows(g: Grid, lines: Line[], page: number): Row[] {
     for (let c = 0; c < cols && !any; c++) any = text.has(`${r},${c}`);
     if (any) kept.push(r);
   }
+  // below the header a cell merged across columns is a label set over them ("合计" over 类 款 项
+  // 科目名称): it goes to the column it stands in, unmerged, as in a table without borders. The
+  // header ends at the first row with a figure; in a table without figures (an empty table, whose
+  // 合计 row is blank) at the first row with a blank cell, as headings fill their rows.
+  const rowHas = (r: number, test: (t: string | undefined) => boolean) =>
+    [...Array(cols).keys()].some((c) => {
+      const [orow, ocol] = owner[r][c];
+      return test(text.get(`${orow},${ocol}`)?.text);
+    });
+  const firstData = kept.find((r) => rowHas(r, (t) => t !== undefined && isFigure(t))) ?? kept.find((r) => rowHas(r, (t) => t === undefined));
   const out: Row[] = [];
   for (const r of kept) {
+    if (firstData !== undefined && r >= firstData) {
+      for (let c = 0; c < cols; c++) {
+        const [orow, ocol] = owner[r][c];
+        if (orow !== r || ocol !== c) continue;
+        const [rs, cs] = span.get(`${r},${c}`)!;
+        const t = text.get(`${r},${c}`);
+        if (cs < 2) continue;
+        const at = t ? Math.min(c + cs - 1, Math.max(c, colOf(t.center))) : c;
+        for (let k = c; k < c + cs; k++) for (let i = r; i < r + rs; i++) owner[i][k] = [r, k];
+        for (let k = c; k < c + cs; k++) span.set(`${r},${k}`, [rs, 1]);
+        if (t && at !== c) {
+          text.set(`${r},${at}`, t);
+          text.delete(`${r},${c}`);
+        }
+      }
+    }
     const line = Math.min(...[...Array(cols).keys()].map((c) => text.get(`${r},${c}`)?.line ?? Infinity));
     const cells: Cell[] = [];
     for (let c = 0; c < cols; c++) {
