@@ -64,7 +64,8 @@ export async function checkMany(files: string[], options: CheckOptions, batch: B
     return buildReport(reports);
   }
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  // a larger young generation means fewer collections: a check allocates many short-lived objects
+  const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   try {
     await Promise.all(
       files.map((file, i) =>

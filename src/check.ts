@@ -143,7 +143,7 @@ export function checkDisclosure(d: Disclosure, options: CheckOptions = {}): File
     unit: { name: d.unit.name, code: d.unit.code },
     year: d.year,
     tables,
-    findings: sortFindings(findings, tables, readingOrder(d)),
+    findings: findings.length > 1 ? sortFindings(findings, tables, readingOrder(d)) : findings,
     error: null,
     views: options.views === false ? undefined : d.tables.map((t) => ({
       id: t.id,

@@ -1,6 +1,6 @@
 import { Dec } from '../../decimal.js';
 import type { ColumnRole, Disclosure, Figure, IncomeRole, Side, Table, TableRow } from '../../model.js';
-import { canBeAtMost, formatAmount, interval, sum } from '../arith.js';
+import { canBeAtMost, compare, formatAmount, interval, sum } from '../arith.js';
 import { cellLoc, cellName, checkAgainst, figureOf, roleName, type CellRef } from '../findings.js';
 import { columnOf, hasColumn, incomeRow, tableName, tableOf, totalRow } from '../query.js';
 import type { Param, Rule, RuleFinding } from '../types.js';
@@ -157,7 +157,10 @@ class Comparer {
   /** `a` (the later table) must equal `b` (the reference). */
   equal(a: CellRef, b: CellRef): void {
     const fb = figureOf(b);
-    const f = checkAgainst(a, fb ? interval(fb) : null, [cellLoc(b)], 'differs', { a: cellName(a), b: cellName(b), scale: '' }, a.table);
+    const computed = fb ? interval(fb) : null;
+    // most figures agree: names and locations are built only for a mismatch
+    if (!compare(figureOf(a), computed, a.table.unit)) return;
+    const f = checkAgainst(a, computed, [cellLoc(b)], 'differs', { a: cellName(a), b: cellName(b), scale: '' }, a.table);
     if (f) this.out.push(withScale(f, figureOf(a)?.value, fb?.value));
   }
 
