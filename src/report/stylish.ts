@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { formatLocation } from '../document.js';
 import type { Lang } from '../messages.js';
 import type { Finding } from '../rules/types.js';
-import { WORDS } from './common.js';
+import { summaryText, WORDS } from './common.js';
 import type { FileReport, Report } from './types.js';
 
 export interface StylishOptions {
@@ -15,18 +15,13 @@ export interface StylishOptions {
 
 export function formatStylish(report: Report, opts: StylishOptions): string {
   const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
-  const w = WORDS[opts.lang];
   const lines: string[] = [];
   for (const f of report.files) lines.push(...fileBlock(f, opts, c), '');
   if (report.files.length > 1) lines.push(summaryTable(report, opts), '');
-  const { errors, warnings, infos } = report.summary;
-  const n = errors + warnings + infos;
-  const bad = report.files.filter((f) => f.error).length;
-  const parts = [n === 0 ? w.none : w.problems(n, errors, warnings, infos)];
-  if (report.files.length > 1) parts.push(w.files(report.files.length));
-  if (bad) parts.push(w.unreadableFiles(bad));
+  const { errors, warnings } = report.summary;
+  const bad = report.files.some((f) => f.error);
   const mark = errors > 0 || bad ? c.red.bold('✖') : warnings > 0 ? c.yellow.bold('⚠') : c.green.bold('✔');
-  lines.push(`${mark} ${parts.join(opts.lang === 'zh' ? '；' : '; ')}`);
+  lines.push(`${mark} ${summaryText(report, opts.lang)}`);
   return lines.join('\n') + '\n';
 }
 

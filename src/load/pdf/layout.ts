@@ -78,7 +78,8 @@ export function emWidth(s: string): number {
 
 const BLANK = /[\s\u00a0\u3000]+/g;
 
-function multiply(m: number[], n: number[]): number[] {
+/** The product of two PDF transformation matrices [a b c d e f]. */
+export function multiply(m: number[], n: number[]): number[] {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],

@@ -15,7 +15,7 @@
  */
 import type { Cell, Row } from '../../document.js';
 import { isFigure } from './grid.js';
-import { emWidth, joinFrags, type Frag, type Line } from './layout.js';
+import { emWidth, joinFrags, multiply, type Frag, type Line } from './layout.js';
 
 /** A horizontal or vertical rule. Horizontal: y0 = y1; vertical: x0 = x1. */
 export interface Rule {
@@ -55,16 +55,6 @@ const THIN = 2.5;
 /** Shortest rule, in points. */
 const SHORT = 2;
 
-function multiply(m: number[], n: number[]): number[] {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
 
 function apply(m: number[], x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];

@@ -1,7 +1,7 @@
 import { toHalfWidth } from '../../recognize/text.js';
 import { tableOf } from '../query.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /**
  * NT-ASSET: assets are stated as at the end of the previous year (or a date in it); the vehicle

@@ -3,7 +3,7 @@ import type { Figure } from '../../model.js';
 import type { Narrative, Statement } from '../../narrative/types.js';
 import { formatAmount } from '../arith.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /**
  * NA-DELTA-SUM: changes of the parts agree with the change of the whole. For a list that

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /** A sentence cut short or left as the template wrote it: "主要原因是。", "（或与预算数持平）", "主要用于 主要用于". */
 const PATTERNS: { re: RegExp; id: 'cut' | 'template' | 'doubled' }[] = [

@@ -1,6 +1,6 @@
 import { compare, sum } from '../arith.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf, shortSubject } from './common.js';
+import { narrativeOf, shortSubject } from '../narrative-common.js';
 
 /**
  * Itemized lists add up: "人员经费365.7万元，主要包括：基本工资72.58万元、津贴补贴117.4万元、…"

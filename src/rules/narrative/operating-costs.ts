@@ -1,7 +1,7 @@
 import { compare, interval } from '../arith.js';
 import { tableOf } from '../query.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { cellOf, narrativeOf } from './common.js';
+import { cellOf, narrativeOf } from '../narrative-common.js';
 
 /**
  * NT-OPEX: 机关运行经费 in the text equals the 机关运行经费 column of the 三公 table where there is

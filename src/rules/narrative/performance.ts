@@ -2,7 +2,7 @@ import { compare, sum } from '../arith.js';
 import { sameItem } from '../../narrative/resolve.js';
 import { tableOf } from '../query.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /**
  * NT-PERF, P1-FUNDS: the number and amount of projects under performance management agree with

@@ -1,7 +1,7 @@
 import { compare, sum } from '../arith.js';
 import type { Statement } from '../../narrative/types.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /** NT-GP: 政府采购预算 = 货物 + 工程 + 服务; the reserve for small and medium firms is within it and holds the reserve for small and micro firms. */
 export const rule: Rule = {

@@ -1,7 +1,7 @@
 import { overlaps, interval } from '../arith.js';
 import type { Statement } from '../../narrative/types.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf, sameRef, shortSubject } from './common.js';
+import { narrativeOf, sameRef, shortSubject } from '../narrative-common.js';
 
 /** NA-REPEAT: a figure stated more than once (§三 and §五 both give 基本支出 and its change) is the same each time. */
 export const rule: Rule = {

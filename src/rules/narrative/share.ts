@@ -2,7 +2,7 @@ import { Dec } from '../../decimal.js';
 import type { Statement } from '../../narrative/types.js';
 import { interval } from '../arith.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf, percentFits, percentText, shareBounds, shortSubject } from './common.js';
+import { narrativeOf, percentFits, percentText, shareBounds, shortSubject } from '../narrative-common.js';
 
 /**
  * NA-SHARE: a share (占x%) is the part over the total it belongs to, within the rounding of the

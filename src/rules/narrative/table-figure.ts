@@ -2,7 +2,7 @@ import { sameItem } from '../../narrative/resolve.js';
 import { compare, interval, sum } from '../arith.js';
 import { tableName } from '../query.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { cellOf, narrativeOf, shortSubject } from './common.js';
+import { cellOf, narrativeOf, shortSubject } from '../narrative-common.js';
 
 /**
  * NT-*: an amount the narrative states about a table line (收支总预算, 基本支出, 人员经费,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../../paths.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { narrativeOf } from './common.js';
+import { narrativeOf } from '../narrative-common.js';
 
 /** NT-TERM: standard names of items (公务接待费, not 公务招待费). Terms: data/terms.csv. */
 let terms: { wrong: string; right: string }[] | null = null;

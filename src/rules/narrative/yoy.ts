@@ -1,7 +1,7 @@
 import { Dec } from '../../decimal.js';
 import { interval } from '../arith.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { currentAmount, narrativeOf, percentFits, percentText, rateBounds, shortSubject } from './common.js';
+import { currentAmount, narrativeOf, percentFits, percentText, rateBounds, shortSubject } from '../narrative-common.js';
 
 /**
  * NA-YOY, NA-DIRECTION, NA-ZERO-BASE: a growth rate follows from the amounts, rate = |Δ| / (本年 − Δ),

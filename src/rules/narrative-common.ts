@@ -1,10 +1,10 @@
 /** Helpers of the narrative rules: the table figure a statement speaks of, and ratio intervals. */
-import { Dec } from '../../decimal.js';
-import type { Location } from '../../document.js';
-import type { Disclosure, Figure, Table, TableRow } from '../../model.js';
-import type { Narrative, Percent, Statement, TableRef } from '../../narrative/types.js';
-import { interval, type Interval } from '../arith.js';
-import { figureAt, tableName } from '../query.js';
+import { Dec } from '../decimal.js';
+import type { Location } from '../document.js';
+import type { Disclosure, Figure, Table, TableRow } from '../model.js';
+import type { Narrative, Percent, Statement, TableRef } from '../narrative/types.js';
+import { interval, type Interval } from './arith.js';
+import { figureAt, tableName } from './query.js';
 
 export function narrativeOf(d: Disclosure): Narrative | null {
   return d.narrative ?? null;
