@@ -48,6 +48,13 @@ describe('reading running text', () => {
     expect(d.narrative!.statements.map(brief)).toEqual(['公务用车购置费|||down 1万元 10%', '公务用车运行费|||down 2万元 20%']);
   });
 
+  it('reads "收、支总计各是A,B万元…各减少C,D万元,各下降x%、y%" as two subjects, and checks their rates', async () => {
+    const d = await read('一、收入支出决算总体情况说明\n2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。');
+    expect(d.narrative!.statements.map(brief)).toEqual(['收总计|4125.49万元||', '支总计|4143.91万元||', '收总计|||down 1267.86万元 23.51%', '支总计|||down 2570.97万元 38.28%']);
+    // 2570.97 ÷ (4143.91 + 2570.97) = 38.2876%: 38.28% is truncated, not rounded
+    expect(runRules(d, { only: ['narrative/yoy'] }).map((f) => [f.expected, f.actual])).toEqual([['38.29%', '38.28%']]);
+  });
+
   it('keeps amounts inside a reason out of the statements', async () => {
     const d = await read('三、支出预算\n项目支出76.53万元，比上年预算减少149.47万元，下降66.14%，主要原因是区长专项经费比上年度减少了80万元；网站建设经费比上年减少了15万元；以及其他专项经费的减少。');
     expect(d.narrative!.statements.map(brief)).toEqual(['项目支出|76.53万元||down 149.47万元 66.14%']);

@@ -216,7 +216,7 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
   s = s.replace(/^(?:本单位|本部门|我单位|我部门)/, '');
   s = s.replace(/^(?:其中|主要包括|包括|分别是|收入预算包括|支出预算包括)[:：]?/, '');
   s = s.replace(/^.*的(?=[^的]{2,}$)/, '');
-  s = s.replace(/(?:预算数|预算金额|金额)?(?:合计|共计|总计)?为?$/, '');
+  s = s.replace(/(?:预算数|预算金额|金额)?(?:合计|共计|总计)?为?$/, (m, offset: number) => (offset >= 2 || !/合计|共计|总计/.test(m) ? '' : m.replace(/为$/, '')));
   s = s.replace(/^(?:本级及下属|本级)/, '');
   s = s.replace(/["“”‘’「」]/g, '');
   let code: string | undefined;
@@ -228,38 +228,56 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
   return { subject: s.replace(/[:：]$/, ''), code };
 }
 
-/** "公务用车购置费和运行费各减少1、2万元，各下降10%、20%" → one statement per subject. */
+/**
+ * "公务用车购置费和运行费各减少1、2万元，各下降10%、20%" and "收、支总计各是4125.49,4143.91万元"
+ * → one statement per subject.
+ */
 function readParallel(block: TextBlock, unitNames: string[]): { span: [number, number]; statements: Statement[] }[] {
   const text = block.norm;
   const out: { span: [number, number]; statements: Statement[] }[] = [];
   if (!text.includes('各')) return out;
   const list = String.raw`${NUM}(?:\s*[、,，和及]\s*${NUM})+`;
-  const re = new RegExp(String.raw`([^，,。;；:：]+?)各(增加|减少|增长|下降)\s*(${list})\s*(亿元|万元|千元|元|万)(?:\s*[，,]\s*各(增长|下降|增加|减少)\s*(${list}|${NUM}(?:\s*%\s*[、,，和及]\s*${NUM})+)\s*%)?`, 'g');
+  const re = new RegExp(String.raw`([^，,。;；:：]+?)各(增加|减少|增长|下降|是|为)\s*(${list})\s*(亿元|万元|千元|元|万)(?:\s*[，,]\s*各(增长|下降|增加|减少)\s*(${list}|${NUM}(?:\s*%\s*[、,，和及]\s*${NUM})+)\s*%)?`, 'g');
   for (const m of text.matchAll(re)) {
-    const subjects = m[1].split(/和|及|与|、/).map((x) => x.trim()).filter(Boolean);
+    const subjects = parallelSubjects(m[1]);
     const amounts = m[3].split(/\s*[、和及]\s*|[,，](?!\d{3}(?!\d))/).map((x) => x.trim()).filter(Boolean);
     const rates = m[6] ? m[6].replace(/%/g, '').split(/\s*[、,，和及]\s*/).filter(Boolean) : [];
     if (subjects.length !== amounts.length || (rates.length && rates.length !== subjects.length)) continue;
-    // "购置费和运行费" share the words before the first: 公务用车购置费和(公务用车)运行费
-    const head = /^(.*?)([^\u4e00-\u9fa5]*)$/.exec(subjects[0])![1];
-    const prefix = subjects.length > 1 && subjects[1].length < subjects[0].length ? subjects[0].slice(0, Math.max(0, subjects[0].length - subjects[1].length)) : '';
     const span: [number, number] = [m.index!, m.index! + m[0].length];
     const at = spanAt(block, span[0], span[1]);
-    const statements = subjects.map((subj, i): Statement => {
-      const full = i > 0 && prefix && !subj.startsWith(prefix.slice(0, 2)) ? prefix + subj : subj;
-      const { subject, code } = cleanSubject(full || head, unitNames);
+    const level = m[2] === '是' || m[2] === '为';
+    const statements = subjects.map((full, i): Statement => {
+      const { subject, code } = cleanSubject(full, unitNames);
       const fig = amountFigure(amounts[i], m[4], at) ?? undefined;
       const rate = rates[i] ? percentOf(rates[i]) : null;
-      return {
-        subject,
-        code,
-        block: block.index,
-        section: block.sections,
-        at,
-        change: { direction: dirOf(m[2]), amount: fig, amountWord: m[2], ...(rate ? { percent: rate, percentWord: m[5] } : {}), at },
-      };
+      const st: Statement = { subject, code, block: block.index, section: block.sections, at };
+      if (level) st.amount = fig;
+      else st.change = { direction: dirOf(m[2]), amount: fig, amountWord: m[2], ...(rate ? { percent: rate, percentWord: m[5] } : {}), at };
+      return st;
     });
     out.push({ span, statements });
   }
   return out;
+}
+
+/**
+ * The subjects of a parallel statement, completed from each other: "公务用车购置费和运行费" share
+ * the words in front (公务用车运行费), "收、支总计" the words behind (收总计, 支总计).
+ */
+function parallelSubjects(raw: string): string[] {
+  const parts = raw
+    .replace(/^\s*(?:\d{4}年度?|本年度?|全年)\s*/, '')
+    .split(/和|及|与|、/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return parts;
+  const last = parts[parts.length - 1];
+  const short = parts.slice(0, -1);
+  const k = short[0].length;
+  if (short.every((p) => p.length === k) && last.length > k && k <= 2) {
+    const suffix = last.slice(k);
+    return [...short.map((p) => p + suffix), last];
+  }
+  const prefix = parts[1].length < parts[0].length ? parts[0].slice(0, parts[0].length - parts[1].length) : '';
+  return parts.map((p, i) => (i > 0 && prefix && !p.startsWith(prefix.slice(0, 2)) ? prefix + p : p));
 }

@@ -37,6 +37,9 @@ export function cellOf(d: Disclosure, ref: TableRef): TableCell | null {
 /** The current amount a statement's change is about: its own, else the same line stated elsewhere, else the table's. */
 export function currentAmount(d: Disclosure, n: Narrative, s: Statement): Figure | null {
   if (s.amount) return s.amount;
+  // the same subject stated with its amount just before ("收、支总计各是…" then "各减少…")
+  const before = n.statements.slice(0, n.statements.indexOf(s)).reverse().find((o) => o.amount && o.subject === s.subject && o.section[0] === s.section[0]);
+  if (before?.amount) return before.amount;
   if (s.ref) {
     const same = n.statements.find((o) => o !== s && o.amount && o.ref && sameRef(o.ref, s.ref!));
     if (same?.amount) return same.amount;

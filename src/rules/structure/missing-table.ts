@@ -8,6 +8,10 @@ export const rule: Rule = {
   severity: 'error',
   title: { zh: '必备表齐全', en: 'Every required table is present' },
   messages: {
+    'no-tables': {
+      zh: '文件中没有预算公开表格，只有说明：请把表格所在的工作簿与说明一起检查（如 budget-check 预算表.xlsx --text 说明.docx）',
+      en: 'The file holds the explanation but none of the tables: check it together with the workbook of the tables (budget-check tables.xlsx --text explanation.docx)',
+    },
     missing: {
       zh: '缺少{kind}：{why}，依赖它的核对无法进行{near}',
       en: 'The {kind} is missing: {whyEn}, and the checks that need it cannot run{near}',
@@ -15,6 +19,11 @@ export const rule: Rule = {
   },
   check(d, ctx) {
     const out: RuleFinding[] = [];
+    // a narrative on its own: one finding that says where the tables should come from
+    if (d.tables.length === 0) {
+      const first = d.narrative?.blocks[0];
+      return [{ messageId: 'no-tables', locations: first ? [{ ...first.at, excerpt: first.text.slice(0, 40) }] : [], expected: null, actual: null, subject: { text: 'no-tables' } }];
+    }
     // the profile's tables, and any other the table of contents promises
     const toc = d.narrative?.toc.filter((e) => e.table) ?? [];
     const kinds = [...ctx.profile.required, ...toc.map((e) => e.table!.kind).filter((k) => !ctx.profile.required.includes(k))];
