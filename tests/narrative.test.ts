@@ -61,6 +61,32 @@ describe('reading running text', () => {
   });
 });
 
+describe('lists that restate their total', () => {
+  const text = (third: string) =>
+    `六、年度预算安排\n2025年度项目总预算2921.00万，其中支持外贸发展370.00万，支持商销稳增长${third}万，区级支持总部经济1106.00万，市级支持总部经济1262.00万，进博会推进专项153.00万，合计2921.00万。`;
+
+  it('reads "…，合计2921.00万" as the total said again, and a change word without a comparison as part of a name', async () => {
+    const d = await read(text('30.00'));
+    const [l] = d.narrative!.lists;
+    expect([l.total.subject, l.items.map(brief), l.restated?.amount?.text]).toEqual([
+      '项目总预算',
+      ['支持外贸发展|370.00万||', '支持商销稳增长|30.00万||', '区级支持总部经济|1106.00万||', '市级支持总部经济|1262.00万||', '进博会推进专项|153.00万||'],
+      '2921.00万',
+    ]);
+    expect(runRules(d, { only: ['narrative/list-sum'] })).toEqual([]);
+  });
+
+  it('still finds an item that is wrong', async () => {
+    const d = await read(text('40.00'));
+    expect(runRules(d, { only: ['narrative/list-sum'] }).map((f) => [f.ruleId, f.expected, f.actual])).toEqual([['narrative/list-sum', '2931.00', '2921.00']]);
+  });
+
+  it('keeps a change word with a comparison as a change inside a list of changes', async () => {
+    const d = await read('三、支出预算\n支出预算500万元，比上年增加30万元，其中：基本支出增加20万元，项目支出增加10万元。');
+    expect(d.narrative!.statements.map(brief)).toEqual(['支出预算|500万元||up 30万元', '基本支出|||up 20万元', '项目支出|||up 10万元']);
+  });
+});
+
 describe('narrative/yoy on the reference text', () => {
   it('flags 行政运行 16.7% and 养老 4.4%, and not 信访事务 52.1% or 一般行政管理事务 66.4%, which rounding allows', async () => {
     const { readFileSync } = await import('node:fs');

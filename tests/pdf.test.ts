@@ -10,6 +10,7 @@ import type { Document, Row } from '../src/document.js';
 import { checkDisclosure, checkFile, RULES } from '../src/index.js';
 import { loadDocument } from '../src/load/index.js';
 import { loadPdf } from '../src/load/pdf.js';
+import { readNarrative } from '../src/narrative/index.js';
 import { isPageNumber, type Line } from '../src/load/pdf/layout.js';
 import { findGrids, gridRows, inGrid, pageRules, type OpCodes } from '../src/load/pdf/ruling.js';
 import type { Disclosure, Table } from '../src/model.js';
@@ -178,6 +179,12 @@ describe.skipIf(!existsSync(GOV))('上海市普陀区人民政府办公室 2025 
     expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
   });
 
+  it('reports nothing at all with every rule on: tables and narrative are consistent', async () => {
+    const r = await checkFile(GOV);
+    expect(r.error).toBeNull();
+    expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+
   it('reports a changed figure at its page, line and column', () => {
     // the 人员经费 total of the 财务收支预算总表, changed by one yuan (a cent is within rounding for text)
     const copy: Document = structuredClone(doc);
@@ -274,6 +281,25 @@ describe.skipIf(!existsSync(COMMERCE))('上海市普陀区商务委员会 2025 �
 
   it('reports no table finding: the tables are consistent', async () => {
     const r = await checkFile(COMMERCE, { rules: TABLE_RULES });
+    expect(r.error).toBeNull();
+    expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+
+  it('reads each project list of amounts whole: "合计" restates the total, "稳增长" is part of a name', () => {
+    const figure = (t?: string) => t?.replace(/万元?$/, '') ?? null;
+    const lists = readNarrative(d)
+      .lists.filter((l) => l.total.subject === '项目总预算')
+      .map((l) => [figure(l.total.amount?.text), l.items.map((i) => `${i.subject} ${figure(i.amount?.text) ?? '?'}`), figure(l.restated?.amount?.text)]);
+    expect(lists).toEqual([
+      ['1720.00', ['各级企业技术中心及专精特新认定 1720.00'], null],
+      ['1170.00', ['支持企业规模化发展 870.00', '支持企业创新化发展 70.00', '支持企业协同化发展 180.00', '支持企业国际化发展 50.00'], '1170.00'],
+      ['1410.00', ['支持引进品牌集聚 340.00', '支持打造示范地标 120.00', '支持促消费提质提升 800.00', '支持商业数字化创新 70.00', '支持商业综合服务能力提升 80.00'], '1410.00'],
+      ['2921.00', ['支持外贸发展 370.00', '支持商销稳增长 30.00', '区级支持总部经济 1106.00', '市级支持总部经济 1262.00', '进博会推进专项 153.00'], '2921.00'],
+    ]);
+  });
+
+  it('reports nothing at all with every rule on: tables and narrative are consistent', async () => {
+    const r = await checkFile(COMMERCE);
     expect(r.error).toBeNull();
     expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
   });

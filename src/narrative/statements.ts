@@ -77,7 +77,7 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
     statements.push(st);
     const top = stack[stack.length - 1];
     // "…，合计1170.00万": the list's total said again, not another item
-    if (top && !subject && /合计|共计|总计/.test(subjectText)) top.restated = st;
+    if (top && top.items.length && (!subject || /^(?:合计|共计|总计)$/.test(subject)) && /合计|共计|总计/.test(subjectText)) top.restated = st;
     else if (top && top.total !== st) top.items.push(st);
     last = st;
     return st;
@@ -130,7 +130,11 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
     }
     if (inReason) continue;
     if (tok.kind === 'amount') {
-      const delta = DELTA_BEFORE.exec(clause);
+      let delta = DELTA_BEFORE.exec(clause);
+      // "项目总预算2921.00万，其中…，支持商销稳增长30.00万": inside a list of amounts, a change
+      // word without a comparison is part of the item's name
+      const top = stack[stack.length - 1];
+      if (delta && top && top.total.amount && !top.total.change && !/比|较|与|同比|上年|上一年|去年/.test(clause)) delta = null;
       if (delta) {
         const word = delta[1];
         const subjectPart = clause.slice(0, delta.index).replace(/(比|较|与|同比)[^，,、]*$/, '');
