@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
-import { readSource, workbook, type Sheet, type SrcCell } from './make-fixtures.js';
+import { departmentWorkbook, sequence } from './departments.js';
+import { readSource } from './make-fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, def: string) => {
@@ -28,53 +29,7 @@ const out = join(root, '.bench', `gen-${N}`);
 
 // ------------------------------------------------------------------ generation
 
-let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const NUMBER = /^-?\d+\.\d+$/;
-
-/** An exact decimal string times a small integer. */
-function times(text: string, k: number): string {
-  const [i, d = ''] = text.split('.');
-  const cents = BigInt(i.replace('-', '') + d.padEnd(2, '0')) * BigInt(k);
-  const s = cents.toString().padStart(3, '0');
-  return (text.startsWith('-') ? '-' : '') + s.slice(0, -2) + '.' + s.slice(-2);
-}
-
-const clone = (rows: SrcCell[][]) => rows.map((r) => r.map((c) => ({ ...c })));
-const scaled = (rows: SrcCell[][], k: number) => rows.map((r) => r.map((c) => (NUMBER.test(c.text) ? { text: times(c.text, k) } : { ...c })));
-const NAMES = ['政府办公室', '财政局', '教育局', '司法局', '统计局', '审计局', '商务局', '民政局', '档案馆', '机关事务服务中心'];
-
-function unitWorkbook(base: Sheet[], units: number, n: number): XLSX.WorkBook {
-  const ks = Array.from({ length: units }, () => 1 + Math.floor(rnd() * 9));
-  const K = ks.reduce((a, b) => a + b, 0);
-  const name = units === 1 ? `乌尔禾区${NAMES[n % NAMES.length]}` : `乌尔禾区${NAMES[n % NAMES.length]}（部门）`;
-  const code = String(100 + (n % 800)).padStart(3, '0');
-  const sheets = base.map((s): Sheet => {
-    const rows = clone(s.rows).map((r) => r.map((c) => ({ ...c, text: c.text.replace('乌尔禾区政府办公室', name).replace('(002002)', `(${code}${units === 1 ? '001' : ''})`) })));
-    const firstUnit = rows.findIndex((r) => r.some((c) => /^\[002002\]/.test(c.text)));
-    const hasTotal = rows.findIndex((r) => r.some((c) => c.text === '合计') && r.some((c) => NUMBER.test(c.text)));
-    if (units === 1 || firstUnit < 0) {
-      // two-sided, 三公 and project tables: the department's amounts
-      if (units > 1 && /项目支出情况表/.test(rows[1]?.[0]?.text ?? '')) {
-        const head = rows.slice(0, hasTotal + 1);
-        const lines = rows.slice(hasTotal + 1);
-        const per = ks.flatMap((k, u) => scaled(lines, k).map((r) => r.map((c) => (/经费$/.test(c.text) ? { text: `${c.text}（${u + 1}）` } : c))));
-        return { name: s.name, rows: [...scaled(head, K), ...per] };
-      }
-      return { name: s.name, rows: scaled(rows, units === 1 ? ks[0] : K) };
-    }
-    // tree tables: 合计 and the department row, then each unit's row and lines
-    const head = rows.slice(0, firstUnit);
-    const lines = rows.slice(firstUnit + 1);
-    const unitRow = rows[firstUnit];
-    const body = ks.flatMap((k, u) => [
-      scaled([unitRow], k)[0].map((c) => (/^\[002002\]/.test(c.text) ? { text: `[${code}${String(u + 1).padStart(3, '0')}]乌尔禾区${NAMES[(n + u) % NAMES.length]}${u + 1}` } : c)),
-      ...scaled(lines, k),
-    ]);
-    return { name: s.name, rows: [...scaled(head, units === 1 ? ks[0] : K), ...body] };
-  });
-  return workbook(sheets);
-}
+const rnd = sequence(42);
 
 function generate(): string[] {
   if (existsSync(join(out, 'done')) && process.argv.includes('--keep')) return readdirSync(out).filter((f) => f.endsWith('.xlsx')).map((f) => join(out, f));
@@ -86,7 +41,7 @@ function generate(): string[] {
     // most units are single units like the reference; some are departments of up to 50 units
     const units = rnd() < 0.8 ? 1 : 2 + Math.floor(rnd() * rnd() * 49);
     const file = join(out, `${String(i).padStart(5, '0')}-${units}.xlsx`);
-    writeFileSync(file, XLSX.write(unitWorkbook(base, units, i), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    writeFileSync(file, XLSX.write(departmentWorkbook(base, units, i, rnd), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
     files.push(file);
   }
   writeFileSync(join(out, 'done'), '');

@@ -258,18 +258,24 @@ class Comparer {
     for (const row of t5.rows.filter((r) => r.code?.length === 7)) codes.add(row.code!);
     for (const code of codes) {
       const mine = projects.filter((p) => p.code === code);
-      const line = t5.rows.find((r) => r.code === code);
+      // a department's table repeats the code under each unit: their sum is the line
+      const lines = t5.rows.filter((r) => r.kind === 'item' && r.code === code);
+      const line = codeMap(t5, undefined, 'all').get(code);
       if (!line) {
         for (const p of mine) this.missing(t5, { table: t7, row: p, role: 'total' });
         continue;
       }
       const computed = sum(mine.map((p) => p.values.total ?? null));
+      const a =
+        lines.length > 1
+          ? { zh: `${tableName(t5)}中各单位科目${code}的项目支出之和`, en: `the sum of the project expenditure of code ${code} over the units of ${tableName(t5)}` }
+          : cellName({ table: t5, row: line, role: 'project' });
       const f = checkAgainst(
         { table: t5, row: line, role: 'project' },
         computed,
-        mine.map((p) => cellLoc({ table: t7, row: p, role: 'total' })),
+        [...lines.slice(1).map((r) => cellLoc({ table: t5, row: r, role: 'project' })), ...mine.map((p) => cellLoc({ table: t7, row: p, role: 'total' }))],
         'differs',
-        { a: cellName({ table: t5, row: line, role: 'project' }), b: `${tableName(t7)}中科目${code}各项目之和`, scale: '' },
+        { a, b: `${tableName(t7)}中科目${code}各项目之和`, scale: '' },
         t5,
       );
       if (f) this.out.push(f);
