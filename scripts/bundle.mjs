@@ -4,7 +4,11 @@
  * modules tsc emits, which is most of a single check's start-up time. SheetJS and pdfjs-dist stay
  * outside: they are large and loaded as they are.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// chunks are named by content hash: start empty so that old ones do not pile up
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli.ts', 'src/worker.ts'],

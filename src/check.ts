@@ -2,7 +2,7 @@
  * Checking files: load → recognize → narrative → rules, one file at a time. The library entry
  * (index.ts) re-exports this with the formatters; the command line imports only what it uses.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { Document, Location } from './document.js';
 import { LoadError } from './load/errors.js';
 import { loadDocument } from './load/index.js';
@@ -93,12 +93,11 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
 export async function findCompanions(file: string): Promise<string[]> {
   const base = file.replace(/\.[^./\\]+$/, '');
   const out: string[] = [];
+  // asked once per workbook, and usually answered "no such file": a failed stat that throws
+  // costs more than reading a small workbook's tables, so ask without throwing
   for (const ext of COMPANION_EXTS) {
-    try {
-      if ((await stat(base + ext)).isFile()) out.push(base + ext);
-    } catch {
-      // no such file
-    }
+    const info = statSync(base + ext, { throwIfNoEntry: false });
+    if (info?.isFile()) out.push(base + ext);
   }
   return out.slice(0, 1);
 }

@@ -2,6 +2,12 @@
  * Exact decimal numbers for money: a scaled bigint (value = units / 10^scale).
  * Amounts are never held in binary floats; see docs/architecture.md, "Arithmetic".
  */
+/** 10^k as a bigint; the common ones are computed once. */
+const POWERS: bigint[] = Array.from({ length: 40 }, (_, k) => 10n ** BigInt(k));
+export function tenTo(k: number): bigint {
+  return k < POWERS.length ? POWERS[k] : 10n ** BigInt(k);
+}
+
 export class Dec {
   private constructor(
     readonly units: bigint,
@@ -41,11 +47,11 @@ export class Dec {
   }
 
   static pow10(exp: number): Dec {
-    return exp >= 0 ? new Dec(10n ** BigInt(exp), 0) : new Dec(1n, -exp);
+    return exp >= 0 ? new Dec(tenTo(exp), 0) : new Dec(1n, -exp);
   }
 
   private rescale(scale: number): bigint {
-    return scale === this.scale ? this.units : this.units * 10n ** BigInt(scale - this.scale);
+    return scale === this.scale ? this.units : this.units * tenTo(scale - this.scale);
   }
 
   add(o: Dec): Dec {
@@ -124,7 +130,7 @@ export class Dec {
 
   round(decimals: number): Dec {
     if (decimals >= this.scale) return new Dec(this.rescale(decimals), decimals);
-    const f = 10n ** BigInt(this.scale - decimals);
+    const f = tenTo(this.scale - decimals);
     const q = this.units / f;
     const r = this.units % f;
     const twice = (r < 0n ? -r : r) * 2n;
@@ -176,9 +182,9 @@ export class Ratio {
   /** The ratio as a decimal rounded to `decimals` places (for messages). */
   toDec(decimals: number): Dec {
     const extra = decimals + 2;
-    const scaleUp = 10n ** BigInt(extra + this.den.scale);
+    const scaleUp = tenTo(extra + this.den.scale);
     const n = this.num.units * scaleUp;
-    const d = this.den.units * 10n ** BigInt(this.num.scale);
+    const d = this.den.units * tenTo(this.num.scale);
     const q = n / d;
     return Dec.of(q, extra).round(decimals);
   }

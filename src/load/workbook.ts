@@ -12,7 +12,7 @@ export function loadWorkbook(file: string, bytes: Uint8Array, format: 'xlsx' | '
   let wb: XLSX.WorkBook;
   try {
     // cell text of numbers is formatted here, from the number format (SheetJS formatting every cell is slow)
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, WTF: false });
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, WTF: false });
   } catch (e) {
     throw workbookError(e);
   }
@@ -41,19 +41,20 @@ function workbookError(e: unknown): LoadError {
 function sheetStream(name: string, ws: XLSX.WorkSheet): RowStream {
   const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: Row[] = [];
-  const spans = new Map<string, { r: number; c: number }>();
-  const covered = new Set<string>();
+  // merged areas by cell, keyed row × 2^14 + column (a sheet has at most 16,384 columns)
+  const spans = new Map<number, { r: number; c: number }>();
+  const covered = new Set<number>();
   for (const m of ws['!merges'] ?? []) {
-    spans.set(`${m.s.r},${m.s.c}`, { r: m.e.r - m.s.r + 1, c: m.e.c - m.s.c + 1 });
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(`${r},${c}`);
+    spans.set(m.s.r * COLS + m.s.c, { r: m.e.r - m.s.r + 1, c: m.e.c - m.s.c + 1 });
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(r * COLS + c);
   }
+  const merged = spans.size > 0;
   for (let r = 0; r < data.length; r++) {
     const src = data[r] ?? [];
     const cells: Cell[] = [];
     for (let c = 0; c < src.length; c++) {
       const cell = src[c];
-      const at = { sheet: name, cell: `${columnLetters(c)}${r + 1}` };
-      const key = `${r},${c}`;
+      const at = { sheet: name, cell: letters(c) + (r + 1) };
       const out: Cell = { text: cell ? cellText(cell) : '', at };
       if (cell && cell.t === 'n') {
         out.numeric = true;
@@ -63,18 +64,27 @@ function sheetStream(name: string, ws: XLSX.WorkSheet): RowStream {
       } else if (cell && cell.v !== undefined && cell.t !== 'z') {
         out.value = cell.v as string | boolean;
       }
-      const span = spans.get(key);
-      if (span) {
-        if (span.c > 1) out.colSpan = span.c;
-        if (span.r > 1) out.rowSpan = span.r;
+      if (merged) {
+        const key = r * COLS + c;
+        const span = spans.get(key);
+        if (span) {
+          if (span.c > 1) out.colSpan = span.c;
+          if (span.r > 1) out.rowSpan = span.r;
+        }
+        if (covered.has(key)) out.covered = true;
       }
-      if (covered.has(key)) out.covered = true;
       cells.push(out);
     }
     while (cells.length && cells[cells.length - 1].text === '' && !cells[cells.length - 1].covered) cells.pop();
     rows.push({ cells, at: { sheet: name, cell: `A${r + 1}` } });
   }
   return { name, rows };
+}
+
+const COLS = 1 << 14;
+const LETTERS: string[] = [];
+function letters(c: number): string {
+  return (LETTERS[c] ??= columnLetters(c));
 }
 
 /** Decimals a number format shows ("0.00", "#,##0.00_ ;[Red]…" → 2), remembered per format. */
@@ -96,7 +106,14 @@ function decimalsOf(cell: XLSX.CellObject): number | undefined {
 function numberText(cell: XLSX.CellObject): string {
   const v = cell.v as number;
   const d = decimalsOf(cell);
-  if (d !== undefined) return Dec.fromNumber(v).toFixed(d);
+  if (d !== undefined) {
+    // most stored amounts already have at most the shown decimals ("123.4" shown as 123.40): pad
+    const s = String(v);
+    const dot = s.indexOf('.');
+    const have = dot < 0 ? 0 : s.length - dot - 1;
+    if (have <= d && !/e/i.test(s)) return d === 0 ? s : (dot < 0 ? s + '.' : s) + '0'.repeat(d - have);
+    return Dec.fromNumber(v).toFixed(d);
+  }
   const z = typeof cell.z === 'string' ? cell.z : 'General';
   if (formatDecimals.get(z) === null) return Number.isFinite(v) ? Dec.fromNumber(v).toString() : String(v);
   try {

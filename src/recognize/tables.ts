@@ -94,10 +94,18 @@ export function headerKey(text: string): string {
     .replace(/\([^()]*\)$/, '');
 }
 
+/** Every cell of every row is asked: the answers are remembered (bounded). */
+const headerWords = new Map<string, boolean>();
+
 function isHeaderWord(text: string): boolean {
-  const k = headerKey(text);
-  if (k === '') return false;
-  return COLUMN_WORDS.some((w) => w.pattern.test(k)) || HEADER_EXTRA.test(k);
+  let known = headerWords.get(text);
+  if (known === undefined) {
+    if (headerWords.size > 50_000) headerWords.clear();
+    const k = headerKey(text);
+    known = k !== '' && (COLUMN_WORDS.some((w) => w.pattern.test(k)) || HEADER_EXTRA.test(k));
+    headerWords.set(text, known);
+  }
+  return known;
 }
 
 function looksNumeric(text: string): boolean {

@@ -1,5 +1,5 @@
 /** Helpers of the narrative rules: the table figure a statement speaks of, and ratio intervals. */
-import { Dec } from '../decimal.js';
+import { Dec, tenTo } from '../decimal.js';
 import type { Location } from '../document.js';
 import type { Disclosure, Figure, Table, TableRow } from '../model.js';
 import type { Narrative, Percent, Statement, TableRef } from '../narrative/types.js';
@@ -104,8 +104,8 @@ export function percentText(a: Dec, b: Dec, decimals: number): string | null {
   const q = a.mul(HUNDRED);
   // exact division to decimals+2 places, then round
   const scale = decimals + 2;
-  const num = q.units * 10n ** BigInt(scale + b.scale);
-  const den = b.units * 10n ** BigInt(q.scale);
+  const num = q.units * tenTo(scale + b.scale);
+  const den = b.units * tenTo(q.scale);
   const neg = num < 0n !== den < 0n;
   const v = (num < 0n ? -num : num) / (den < 0n ? -den : den);
   return Dec.of(neg ? -v : v, scale).toFixed(decimals);
