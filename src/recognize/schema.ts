@@ -57,16 +57,45 @@ const row = z.object({
   at: z.custom<object>((v) => typeof v === 'object' && v !== null, 'no location'),
 });
 
+const KINDS = new Set(['total', 'subtotal', 'unit', 'item']);
+const SIDES = new Set(['income', 'expenditure']);
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/**
+ * The row schema as a predicate, for the common case of a good row: a table has hundreds of rows
+ * and zod's parse of each would cost a tenth of a check. A row it rejects is parsed by `row`, so
+ * the issues (path and message) are zod's.
+ */
+function rowLooksValid(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  if (!KINDS.has(r.kind as string) || typeof r.label !== 'string') return false;
+  if (r.side !== undefined && !SIDES.has(r.side as string)) return false;
+  if (r.code !== undefined && (typeof r.code !== 'string' || !CODE.test(r.code))) return false;
+  if (r.name !== undefined && typeof r.name !== 'string') return false;
+  if (typeof r.at !== 'object' || r.at === null) return false;
+  if (typeof r.values !== 'object' || r.values === null || Array.isArray(r.values)) return false;
+  for (const f of Object.values(r.values)) if (!isFigure(f)) return false;
+  return true;
+}
+
+const rows = z.array(z.unknown()).superRefine((list, ctx) => {
+  list.forEach((item, i) => {
+    if (rowLooksValid(item)) return;
+    const result = row.safeParse(item);
+    if (result.success) return;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [i, ...issue.path] });
+  });
+});
+
 export const tableSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['income-expenditure', 'income', 'expenditure', 'fiscal', 'gpb-expenditure', 'gpb-basic', 'gpb-project', 'sangong', 'fund-expenditure', 'soe-expenditure']),
     title: z.object({ value: z.string().min(1), at: location }).loose(),
     unit: z.enum(['元', '千元', '万元', '亿元']),
-    // the parsed copy is not used, only the verdict: plain objects (not .loose()) let zod compile
-    // its fast path for the many rows
     columns: z.array(z.object({ index: z.number().int().min(0), role: z.string(), label: z.string() })),
-    rows: z.array(row),
+    rows,
   })
   .loose();
 

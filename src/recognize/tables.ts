@@ -454,12 +454,30 @@ function digits(cell: Cell | undefined, width: number): string {
   return /^\d+$/.test(t) ? t : '';
 }
 
+/** A table side's columns by role, and its amount columns (worked out once, used for every row). */
+interface ColumnLayout {
+  byRole: Map<ColumnRole, Column>;
+  amountCols: Column[];
+}
+const layouts = new WeakMap<Column[], ColumnLayout>();
+
+function layoutOf(cols: Column[]): ColumnLayout {
+  let l = layouts.get(cols);
+  if (!l) {
+    const byRole = new Map<ColumnRole, Column>();
+    for (const c of cols) if (!byRole.has(c.role)) byRole.set(c.role, c);
+    l = { byRole, amountCols: cols.filter((c) => !AMOUNT_ROLES.has(c.role)) };
+    layouts.set(cols, l);
+  }
+  return l;
+}
+
 function readRow(table: Table, cols: Column[], row: Row, opts: TableReadOptions, state: CodeState, side?: Side): TableRow | null {
-  const col = (role: ColumnRole) => cols.find((c) => c.role === role);
+  const { byRole, amountCols } = layoutOf(cols);
+  const col = (role: ColumnRole) => byRole.get(role);
   const nameCol = col('name') ?? col('project-name');
   const nameCell = nameCol ? cellAt(row, nameCol.index) : undefined;
-  let name = nameCell?.text.replace(/\s*\n\s*/g, '') ?? '';
-  const amountCols = cols.filter((c) => !AMOUNT_ROLES.has(c.role));
+  let name = nameCell ? (nameCell.text.includes('\n') ? nameCell.text.replace(/\s*\n\s*/g, '') : nameCell.text) : '';
   const hasAmount = amountCols.some((c) => (cellAt(row, c.index)?.text ?? '') !== '' || cellAt(row, c.index)?.numeric);
   // code
   let code: string | undefined;
