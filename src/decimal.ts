@@ -34,6 +34,7 @@ export class Dec {
   /** The shortest decimal that round-trips the float (what a spreadsheet cell stores). */
   static fromNumber(n: number): Dec {
     if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+    if (Number.isSafeInteger(n)) return new Dec(BigInt(n), 0);
     let s = String(n);
     if (/e/i.test(s)) s = expandExponent(s);
     const d = Dec.parse(s);

@@ -40,15 +40,25 @@ export interface FigureOptions {
 /** Turns a decimal written in `unit` with `decimals` decimals into a Figure. */
 export function makeFigure(value: Dec, decimals: number, text: string, unit: AmountUnit, exact: boolean, at: Location): Figure {
   const toYuan = Dec.pow10(UNIT_EXPONENT[unit]);
+  const shownHalf = halfIn(unit, decimals);
   return {
     value: value.mul(toYuan),
-    half: exact ? Dec.ZERO : Dec.halfUnit(decimals).mul(toYuan),
-    shownHalf: Dec.halfUnit(decimals).mul(toYuan),
+    half: exact ? Dec.ZERO : shownHalf,
+    shownHalf,
     text,
     unit,
     decimals,
     at,
   };
+}
+
+/** Half a unit of the last shown decimal, in 元 (Dec values are immutable: shared by all figures). */
+const halves = new Map<string, Dec>();
+function halfIn(unit: AmountUnit, decimals: number): Dec {
+  const key = unit + decimals;
+  let h = halves.get(key);
+  if (!h) halves.set(key, (h = Dec.halfUnit(decimals).mul(Dec.pow10(UNIT_EXPONENT[unit]))));
+  return h;
 }
 
 /** Reads a table cell as an amount. A blank cell is "not stated", never zero. */
