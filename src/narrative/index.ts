@@ -24,7 +24,7 @@ export function readNarrative(d: Disclosure): Narrative {
       if (b.heading) carry = null;
       continue;
     }
-    const r = readStatements(b, unitNames, carry);
+    const r = readStatements(b, unitNames, carry, statements);
     statements.push(...r.statements);
     for (const l of r.lists) if (!lists.includes(l)) lists.push(l);
     // a list carried from "…，其中：" goes on while the following blocks state amounts

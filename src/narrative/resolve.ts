@@ -53,6 +53,17 @@ const RULES: Rule[] = [
 
 export function resolveStatements(n: Narrative, d: Disclosure): void {
   for (const s of n.statements) s.ref = resolve(s, d);
+  // "初中教育支出2,065,405.42元，其中：基本支出2,065,405.42元，项目支出0元": the split of that
+  // line, not the totals of the tables
+  for (const l of n.lists) {
+    const parent = l.total.ref;
+    if (parent?.total) continue;
+    for (const item of l.items) {
+      const part = /^(基本支出|项目支出)$/.exec(labelKey(item.subject))?.[1];
+      if (!part) continue;
+      item.ref = parent?.code ? { ...parent, role: part === '基本支出' ? 'basic' : 'project' } : undefined;
+    }
+  }
 }
 
 function resolve(s: Statement, d: Disclosure): TableRef | undefined {

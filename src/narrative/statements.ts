@@ -21,7 +21,7 @@ const PERCENT_ANY = new RegExp(String.raw`(${NUM})\s*%`, 'g');
 const NA_RATE = /^[\s]*(?:-{1,2}|—{1,2}|－{1,2})\s*[(（]?[^)）]*不可比[^)）]*[)）]?|^\s*不可比/;
 
 interface Token {
-  kind: 'amount' | 'percent' | 'flat' | 'new' | 'list' | 'stop' | 'na';
+  kind: 'amount' | 'percent' | 'flat' | 'new' | 'list' | 'stop' | 'na' | 'popen' | 'pclose';
   start: number;
   end: number;
   fig?: Figure;
@@ -29,7 +29,12 @@ interface Token {
 }
 
 /** Reads the statements of one block. `lead` is the statement that opened a list in an earlier block. */
-export function readStatements(block: TextBlock, unitNames: string[], carry: Statement | null): { statements: Statement[]; lists: ItemList[]; open: Statement | null } {
+export function readStatements(
+  block: TextBlock,
+  unitNames: string[],
+  carry: Statement | null,
+  earlier: readonly Statement[] = [],
+): { statements: Statement[]; lists: ItemList[]; open: Statement | null } {
   const text = block.norm;
   const tokens: Token[] = [];
   for (const m of text.matchAll(AMOUNT)) {
@@ -44,6 +49,17 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
   for (const m of text.matchAll(/(?:增长|增加|下降|减少)\s*(?:-{1,2}|—{1,2}|－{1,2})[^，,。;；]*/g)) tokens.push({ kind: 'na', start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/其中[:：]?|主要包括[:：]?|包括[:：]|分别是[:：]?|具体(?:包括|如下)[:：]?/g)) tokens.push({ kind: 'list', start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/[。;；]|主要原因|原因是|主要用于|用于/g)) tokens.push({ kind: 'stop', start: m.index!, end: m.index! + m[0].length });
+  // "公务用车购置及运行费5.50万元（公务用车购置费0万元，公务用车运行维护费5.50万元），比上年…":
+  // a parenthesis right after an amount breaks that amount down
+  const amountEnds = new Set(tokens.filter((t) => t.kind === 'amount').map((t) => t.end));
+  for (const m of text.matchAll(/\s*[(（]/g)) {
+    if (!amountEnds.has(m.index!)) continue;
+    const open = m.index! + m[0].length - 1;
+    const close = text.slice(open).search(/[)）]/);
+    const stop = text.slice(open).search(/[。;；]/);
+    if (close < 0 || (stop >= 0 && stop < close)) continue;
+    tokens.push({ kind: 'popen', start: open, end: open + 1 }, { kind: 'pclose', start: open + close, end: open + close + 1 });
+  }
   tokens.sort((a, b) => a.start - b.start || a.end - b.end);
   const parallel = readParallel(block, unitNames);
   if (parallel.length) {
@@ -71,18 +87,43 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
   /** The reason began while a list was being enumerated: a ";" goes back to the list. */
   let reasonInList = false;
   let resumeCheck = false;
+  /** Open breakdowns in parentheses, innermost last. */
+  const parens: { head: Statement; list: ItemList }[] = [];
+  let previousStart = -1;
   const make = (subjectText: string, start: number, end: number): Statement => {
-    const { subject, code } = cleanSubject(subjectText, unitNames);
+    const cleaned = cleanSubject(subjectText, unitNames);
+    const { code } = cleaned;
+    let { subject } = cleaned;
+    // "“三公”经费支出预算为3万元，支出决算为1.71万元": the bare 决算 is the same line's
+    const previous = statements[statements.length - 1];
+    const bare = /^(?:支出)?(?:预算|决算)(?:数)?$/.exec(subject);
+    if (bare && previous && previousStart >= sentenceStart && /(?:支出)?(?:预算|决算)(?:数)?$/.test(previous.subject) && previous.subject.length > subject.length) {
+      subject = previous.subject.replace(/(?:支出)?(?:预算|决算)(?:数)?$/, subject);
+    }
     const st: Statement = { subject, code, block: block.index, section: block.sections, at: spanAt(block, start, end) };
+    previousStart = start;
     statements.push(st);
     const top = stack[stack.length - 1];
     // "…，合计1170.00万": the list's total said again, not another item
     if (top && top.items.length && (!subject || /^(?:合计|共计|总计)$/.test(subject)) && /合计|共计|总计/.test(subjectText)) top.restated = st;
-    else if (top && top.total !== st) top.items.push(st);
+    // an item named again ("(二)公务接待费支出预算4万元，比…" after the list) is described, not added
+    else if (top && top.total !== st && !(subject && top.items.some((x) => x.subject === subject))) top.items.push(st);
     last = st;
     return st;
   };
   const GENERIC = /^(预算数|预算|金额|支出金额|价值|合计|预算安排|安排)?$/;
+  /** "财政拨款支出预算中，…" (a sentence or a paragraph that begins so): what follows details that earlier line. */
+  const detailsOf = (from: number) => {
+    const sub = /^\s*([^，,。；;:：]{2,60}?)中[，,:：]/.exec(text.slice(from));
+    if (!sub) return;
+    const key = cleanSubject(sub[1], unitNames).subject;
+    const head = [...statements].reverse().find((x) => x.subject === key) ?? [...earlier].reverse().find((x) => x.subject === key && x.amount);
+    if (head) {
+      head.opensList = true;
+      openList(head);
+    }
+  };
+  detailsOf(0);
 
   for (const tok of tokens) {
     if (tok.kind === 'stop') {
@@ -91,16 +132,7 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
         current = null;
         sentenceStart = tok.end;
         inReason = false;
-        // "财政拨款支出预算中，…": what follows details that earlier line
-        const sub = /^\s*([^，,。；;:：]{2,24}?)中[，,:：]/.exec(text.slice(tok.end));
-        if (sub) {
-          const key = cleanSubject(sub[1], unitNames).subject;
-          const head = [...statements].reverse().find((x) => x.subject === key);
-          if (head) {
-            head.opensList = true;
-            openList(head);
-          }
-        }
+        detailsOf(tok.end);
       } else if (/[;；]/.test(mark)) {
         current = null;
         // back to the list only if the next clause is another item, not more of the reason
@@ -112,9 +144,36 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
       lastBoundary = tok.end;
       continue;
     }
+    if (tok.kind === 'popen') {
+      if (inReason || !current) continue;
+      current.opensList = true;
+      openList(current);
+      parens.push({ head: current, list: stack[stack.length - 1] });
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'pclose') {
+      const p = parens.pop();
+      if (!p) continue;
+      // what follows the parenthesis speaks of the amount before it again
+      const at = stack.lastIndexOf(p.list);
+      if (at >= 0) stack.splice(at);
+      current = p.head;
+      last = p.head;
+      lastBoundary = tok.end;
+      continue;
+    }
     if (tok.kind === 'list') {
       if (inReason) continue;
-      const head = current ?? last;
+      // "…；支出包括：教育支出…": the list names its own subject, which the sentence before
+      // may total ("收支总预算…。收入包括：…") or not
+      const lead = text.slice(Math.max(sentenceStart, lastClauseStart(text, tok.start)), tok.start);
+      const own = cleanSubject(lead, unitNames).subject;
+      const before = current ?? last;
+      let head = before;
+      if (own && !/\d/.test(lead) && !GENERIC.test(own) && !(before && (before.subject === own || (/^(收入|支出)$/.test(own) && /收支/.test(before.subject))))) {
+        head = { subject: own, block: block.index, section: block.sections, at: spanAt(block, tok.start, tok.end) };
+      }
       if (head) {
         head.opensList = true;
         openList(head);
@@ -122,7 +181,7 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
       lastBoundary = tok.end;
       continue;
     }
-    const clauseStart = Math.max(sentenceStart, lastClauseStart(text, tok.start));
+    const clauseStart = Math.max(sentenceStart, lastClauseStart(text, tok.start), lastBoundary && /[(（)）]/.test(text[lastBoundary - 1]) ? lastBoundary : 0);
     let clause = text.slice(clauseStart, tok.start);
     if (resumeCheck) {
       resumeCheck = false;
@@ -187,10 +246,17 @@ export function readStatements(block: TextBlock, unitNames: string[], carry: Sta
   }
   for (const p of parallel) statements.push(...p.statements);
   // a block that ends with "其中：" hands its list to the next blocks
-  const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) ? stack[stack.length - 1]?.total ?? null : null;
+  // (after a complete list, "具体情况如下：" introduces the items' details, not more items)
+  const top = stack[stack.length - 1];
+  const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) && top && top.items.length === 0 ? top.total : null;
   // "以及其他…" leaves a list open, but not when it belongs to a reason clause
   const outsideReasons = text.replace(/(?:主要)?原因[^。]*[。]?/g, '');
-  if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(outsideReasons)) for (const l of lists) l.open = true;
+  // (the list being enumerated last: "基本支出911.7万元，其中：人员经费489.18万元，主要包括：基本工资、…等。"
+  // leaves 人员经费's list open, not 基本支出's)
+  if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(outsideReasons)) {
+    const inner = stack[stack.length - 1];
+    if (inner) inner.open = true;
+  }
   return { statements, lists: lists.filter((l) => l.items.length > 0), open };
 }
 
@@ -217,7 +283,8 @@ export function cleanSubject(raw: string, unitNames: string[]): { subject: strin
   for (const n of unitNames) if (n) s = s.split(n).join('');
   s = s.replace(/^(?:按照|根据)[^,，]*[,，]/, '');
   s = s.replace(/\d{4}年度?/g, '');
-  s = s.replace(/^(?:本单位|本部门|我单位|我部门)/, '');
+  s = s.replace(/^(?:本|我)(?:单位|部门|局|委|办|中心|院|所|校|馆|站|队|会|厅|处)/, '');
+  s = s.replace(/^(?:共|拟)?安排(?=.{2,})/, '');
   s = s.replace(/^(?:其中|主要包括|包括|分别是|收入预算包括|支出预算包括)[:：]?/, '');
   s = s.replace(/^.*的(?=[^的]{2,}$)/, '');
   s = s.replace(/(?:预算数|预算金额|金额)?(?:合计|共计|总计)?为?$/, (m, offset: number) => (offset >= 2 || !/合计|共计|总计/.test(m) ? '' : m.replace(/为$/, '')));

@@ -118,6 +118,8 @@ function isHeaderRow(row: Row): boolean {
   // "合计" alone is a total row whose amounts are blank (an empty table), not a heading
   if (cells.length === 1 && TOTAL_LABEL.test(labelKey(cells[0].text))) return false;
   if (cells.some((c) => c.numeric || looksNumeric(c.text))) return false;
+  // a sentence ("二、财政专户管理资金：是指……。") names a column's words but is not a heading
+  if (cells.some((c) => c.text.length > 40 || /[。；;]/.test(c.text))) return false;
   const words = cells.filter((c) => isHeaderWord(c.text)).length;
   return words >= 1 && cells.every((c) => isHeaderWord(c.text) || (c.text.length <= 14 && !/\d/.test(c.text)));
 }

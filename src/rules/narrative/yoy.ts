@@ -83,6 +83,13 @@ export const rule: Rule = {
       }
       const b = rateBounds(interval(current), interval(delta), up);
       if (percentFits(pct, b.lo, b.hi)) continue;
+      // "总预算A元，其中：基本支出B元，项目支出C元，同比增加D元，增长x%": after the last item
+      // the change may be the total's; when it fits the total it is not an error
+      const list = n.lists.find((l) => l.items[l.items.length - 1] === s && l.total.amount && !l.total.change);
+      if (list) {
+        const t = rateBounds(interval(list.total.amount!), interval(delta), up);
+        if (percentFits(pct, t.lo, t.hi)) continue;
+      }
       if (up && prior.sign() <= 0) {
         out.push({ ...base, messageId: 'zero-base', params: { ...params, actual: pct.value.toString() }, locations: [c.at], expected: '新增', actual: pct.text });
         continue;
