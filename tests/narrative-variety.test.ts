@@ -102,4 +102,49 @@ describe('running text as real disclosures write it', () => {
     );
     expect(d.tables).toEqual([]);
   });
+
+  it('reads a prior-year figure said outright ("较2024年的2190万元减少221万元") and checks the change and the rate against it', async () => {
+    const ok = await read('一、“三公”经费预算\n2025年“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。');
+    expect(found(ok)).toEqual([]);
+    const delta = await read('一、“三公”经费预算\n2025年“三公”经费预算总额为1969万元，较2024年的2190万元减少231万元，下降10.5%。');
+    expect(found(delta)).toEqual([['narrative/yoy', '221万元', '231万元']]);
+    const rate = await read('四、会议费培训费\n（二）培训费2023年预算2万元，较2022年预算1.50万元增长75%。\n（三）差旅费2023年预算1万元，较2022年预算2万元减少50%。');
+    expect(found(rate)).toEqual([['narrative/yoy', '33%', '75%']]);
+  });
+
+  it('gives a sentence without a subject ("与2023年预算相比增长16.75%，其中…") to the one before', async () => {
+    const d = await read('一、“三公”经费\n2024年一般公共预算“三公”经费支出预算为14.01万元，其中：因公出国（境）费用0万元，公务用车运行维护费14.01万元，公务接待费0万元。与2023年预算相比增长16.75%，其中因公出国（境）费增加0万元，公务用车运行维护费增加2.01万元，公务接待费减少0万元。');
+    expect(lists(d)).toEqual(['一般公共预算三公经费支出预算 = 因公出国(境)费用 0万元 + 公务用车运行维护费 14.01万元 + 公务接待费 0万元']);
+    const head = d.narrative!.statements[0];
+    expect(head.change?.percent !== 'na' && head.change?.percent?.text).toBe('16.75%');
+    expect(found(d)).toEqual([]);
+  });
+
+  it('does not take last year’s figure as this year’s ("2021年度…决算" before "2022年度…较上年")', async () => {
+    const text = (rate: string) =>
+      `一、“三公”经费预算安排情况\n2022年度“三公”经费预算总计21.8万元，其中：因公出国（境）经费0万元，公务接待11.8万元，公务用车运行费用10万元。\n二、2021年“三公”经费决算情况\n2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。\n2022年度“三公”经费预算较2021年度增加1.68万元。公务用车运行费用较上年同期增加2.27万元，增长${rate}。`;
+    expect(found(await read(text('29.37%')))).toEqual([]);
+    expect(found(await read(text('41.58%')))).toEqual([['narrative/yoy', '29.37%', '41.58%']]);
+  });
+
+  it('reads a bare "，包括" as the breakdown of the item before it, up to the end of the clause', async () => {
+    const d = await read('一、收入预算情况\n2022年收入预算总额为7783.26万元。其中：财政拨款收入751.8万元，占收入预算总额的9.66%，包括一般公共预算收入751.8万元；其他收入7000万元，占收入预算总额的89.94%；上年结转31.46万元，占收入预算总额的0.4%。');
+    expect(lists(d)).toEqual(['收入预算总额 = 财政拨款收入 751.8万元 + 其他收入 7000万元 + 上年结转 31.46万元', '财政拨款收入 = 一般公共预算收入 751.8万元']);
+    expect(found(d)).toEqual([]);
+  });
+
+  it('does not sum a list that the text breaks off ("…；上年结" / a lone "3")', async () => {
+    expect(found(await read('一、收入预算情况\n2022年收入预算总额为7783.26万元。其中：财政拨款收入751.8万元；其他收入7000万元；上年结'))).toEqual([]);
+    expect(found(await read('二、支出预算情况\n2022年支出预算2883.63万元。包括：\n1.公共安全支出2502.65万元。\n2.社会保障和就业支出118.87万元。\n3'))).toEqual([]);
+  });
+
+  it('takes "收入较上年增加…" as the change of the 收入预算 just stated', async () => {
+    const d = await read('三、部门收支总体情况\n2024年本部门收入预算7018.511万元，其中，一般公共预算财政拨款收入7018.511万元，政府性基金预算财政拨款收入0万元。收入较上年增加2042.519万元，增加30.14%。');
+    expect(found(d)).toEqual([['narrative/yoy', '41.05%', '30.14%']]);
+  });
+
+  it('does not read the kind of budget from the titles of laws and notices', async () => {
+    const d = await read('按照《关于推进部门所属单位预算公开的指导意见》的要求，现将2022年部门预算公开如下：\n一、部门职责\n本院依法行使审判权。');
+    expect(runRules(d, { only: ['meta/document-kind'] })).toEqual([]);
+  });
 });

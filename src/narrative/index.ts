@@ -4,7 +4,7 @@
 import type { Disclosure } from '../model.js';
 import { findMentions } from './mentions.js';
 import { readPerformanceTables, readProjects } from './projects.js';
-import { resolveStatements } from './resolve.js';
+import { resolveStatements, sameItem } from './resolve.js';
 import { findSections } from './sections.js';
 import { readStatements } from './statements.js';
 import { reflow } from './text.js';
@@ -25,6 +25,10 @@ export function readNarrative(d: Disclosure): Narrative {
       continue;
     }
     const r = readStatements(b, unitNames, carry, statements);
+    // "1.公共安全支出…。" "2.…。" then "3" and no more: the list was cut off
+    if (carry && !r.statements.some((s) => s.amount) && /^\s*(?:\d+|[(（]?[一二三四五六七八九十]+[)）]?)\s*[.、．]?/.test(b.text)) {
+      for (const l of lists) if (l.total === carry) l.open = true;
+    }
     statements.push(...r.statements);
     for (const l of r.lists) if (!lists.includes(l)) lists.push(l);
     // a list carried from "…，其中：" goes on while the following blocks state amounts
@@ -34,7 +38,9 @@ export function readNarrative(d: Disclosure): Narrative {
   const merged = new Map<Statement, Narrative['lists'][number]>();
   for (const l of lists) {
     const m = merged.get(l.total);
-    if (m) m.items.push(...l.items.filter((i) => !m.items.includes(i)));
+    // (a head that opens a second list in its sentence — its items' amounts, then their
+    // changes — keeps one item per subject)
+    if (m) m.items.push(...l.items.filter((i) => !m.items.includes(i) && !m.items.some((x) => sameItem(x.subject, i.subject))));
     else merged.set(l.total, l);
   }
   const narrative: Narrative = {

@@ -10,6 +10,7 @@ import type { Location } from '../document.js';
 import type { Figure } from '../model.js';
 import { toHalfWidth } from '../recognize/text.js';
 import { AMOUNT, NUM, amountFigure, percentOf } from './numbers.js';
+import { sameItem } from './resolve.js';
 import { spanAt } from './text.js';
 import type { Change, Direction, ItemList, Statement, TextBlock } from './types.js';
 
@@ -21,7 +22,7 @@ const PERCENT_ANY = new RegExp(String.raw`(${NUM})\s*%`, 'g');
 const NA_RATE = /^[\s]*(?:-{1,2}|—{1,2}|－{1,2})\s*[(（]?[^)）]*不可比[^)）]*[)）]?|^\s*不可比/;
 
 interface Token {
-  kind: 'amount' | 'percent' | 'flat' | 'new' | 'list' | 'stop' | 'na' | 'popen' | 'pclose';
+  kind: 'amount' | 'percent' | 'flat' | 'new' | 'list' | 'sublist' | 'stop' | 'na' | 'popen' | 'pclose';
   start: number;
   end: number;
   fig?: Figure;
@@ -48,6 +49,9 @@ export function readStatements(
   for (const m of text.matchAll(/持平|不变|相同/g)) tokens.push({ kind: 'flat', start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/(?:增长|增加|下降|减少)\s*(?:-{1,2}|—{1,2}|－{1,2})[^，,。;；]*/g)) tokens.push({ kind: 'na', start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(/其中[:：]?|主要包括[:：]?|包括[:：]|分别是[:：]?|具体(?:包括|如下)[:：]?/g)) tokens.push({ kind: 'list', start: m.index!, end: m.index! + m[0].length });
+  // "财政拨款收入751.8万元，占…，包括一般公共预算收入751.8万元；其他收入7000万元": a breakdown
+  // of the item before it, up to the end of the clause
+  for (const m of text.matchAll(/[，,]包括(?![:：])/g)) if (!tokens.some((t) => t.kind === 'list' && t.start <= m.index! + 1 && m.index! + 1 < t.end)) tokens.push({ kind: 'sublist', start: m.index! + 1, end: m.index! + m[0].length });
   for (const m of text.matchAll(/[。;；]|主要原因|原因是|主要用于|用于/g)) tokens.push({ kind: 'stop', start: m.index!, end: m.index! + m[0].length });
   // "公务用车购置及运行费5.50万元（公务用车购置费0万元，公务用车运行维护费5.50万元），比上年…":
   // a parenthesis right after an amount breaks that amount down
@@ -87,9 +91,28 @@ export function readStatements(
   /** The reason began while a list was being enumerated: a ";" goes back to the list. */
   let reasonInList = false;
   let resumeCheck = false;
+  /** A list opened by a bare 包括, which ends with its clause. */
+  let clauseList: ItemList | null = null;
+  const closeClauseList = () => {
+    if (!clauseList) return;
+    const at = stack.lastIndexOf(clauseList);
+    if (at >= 0) stack.splice(at, 1);
+    clauseList = null;
+  };
   /** Open breakdowns in parentheses, innermost last. */
   const parens: { head: Statement; list: ItemList }[] = [];
   let previousStart = -1;
+  /** The first statement of the sentence being read, and of the one before. */
+  let sentenceFirst: Statement | null = null;
+  let previousSentenceFirst: Statement | null = null;
+  /** The budget year the sentence speaks of: a year written before its first amount, not after 比/较/与. */
+  const sentenceYear = (upTo: number): number | undefined => {
+    const lead = text.slice(sentenceStart, upTo);
+    for (const m of lead.matchAll(/(\d{4})\s*年/g)) if (!/(?:比|较|与|同)\s*$/.test(lead.slice(0, m.index))) return (blockYear = Number(m[1]));
+    return blockYear;
+  };
+  /** The year the paragraph last named: a sentence that names none goes on with it. */
+  let blockYear: number | undefined;
   const make = (subjectText: string, start: number, end: number): Statement => {
     const cleaned = cleanSubject(subjectText, unitNames);
     const { code } = cleaned;
@@ -102,12 +125,14 @@ export function readStatements(
     }
     const st: Statement = { subject, code, block: block.index, section: block.sections, at: spanAt(block, start, end) };
     previousStart = start;
+    st.year = sentenceYear(end);
+    sentenceFirst ??= st;
     statements.push(st);
     const top = stack[stack.length - 1];
     // "…，合计1170.00万": the list's total said again, not another item
     if (top && top.items.length && (!subject || /^(?:合计|共计|总计)$/.test(subject)) && /合计|共计|总计/.test(subjectText)) top.restated = st;
     // an item named again ("(二)公务接待费支出预算4万元，比…" after the list) is described, not added
-    else if (top && top.total !== st && !(subject && top.items.some((x) => x.subject === subject))) top.items.push(st);
+    else if (top && top.total !== st && !(subject && top.items.some((x) => sameItem(x.subject, subject)))) top.items.push(st);
     last = st;
     return st;
   };
@@ -130,17 +155,29 @@ export function readStatements(
       const mark = text.slice(tok.start, tok.end);
       if (mark === '。') {
         current = null;
+        closeClauseList();
         sentenceStart = tok.end;
+        if (sentenceFirst) previousSentenceFirst = sentenceFirst;
+        sentenceFirst = null;
         inReason = false;
         detailsOf(tok.end);
       } else if (/[;；]/.test(mark)) {
         current = null;
+        closeClauseList();
         // back to the list only if the next clause is another item, not more of the reason
         if (inReason && reasonInList) resumeCheck = true;
       } else {
         inReason = true;
         reasonInList = stack.some((l) => l.items.length > 0 && l.total !== carry);
       }
+      lastBoundary = tok.end;
+      continue;
+    }
+    if (tok.kind === 'sublist') {
+      if (inReason || !current?.amount) continue;
+      current.opensList = true;
+      openList(current);
+      clauseList = stack[stack.length - 1];
       lastBoundary = tok.end;
       continue;
     }
@@ -190,17 +227,22 @@ export function readStatements(
     if (inReason) continue;
     if (tok.kind === 'amount') {
       let delta = DELTA_BEFORE.exec(clause);
-      // "项目总预算2921.00万，其中…，支持商销稳增长30.00万": inside a list of amounts, a change
-      // word without a comparison is part of the item's name
+      // "项目总预算2921.00万，其中…，支持商销稳增长30.00万": inside a list of amounts, 稳增长 is
+      // part of the item's name
       const top = stack[stack.length - 1];
-      if (delta && top && top.total.amount && !top.total.change && !/比|较|与|同比|上年|上一年|去年/.test(clause)) delta = null;
+      if (delta && top && top.total.amount && !top.total.change && /(?:稳|促|保)(?:增长|增收)\s*$/.test(clause)) delta = null;
       if (delta) {
         const word = delta[1];
         const subjectPart = clause.slice(0, delta.index).replace(/(比|较|与|同比)[^，,、]*$/, '');
         const own = cleanSubject(subjectPart, unitNames).subject;
-        const target: Statement = own && !GENERIC.test(own) ? make(subjectPart, clauseStart, tok.end) : current ?? make(subjectPart, clauseStart, tok.end);
-        target.change = { direction: dirOf(word), amount: tok.fig, amountWord: word, base: baseOf(clause), at: spanAt(block, clauseStart, tok.end) };
+        // "收入预算7018.511万元，其中：…。收入较上年增加2042.519万元": the same line again
+        const again = own ? [current, sentenceFirst, previousSentenceFirst, stack[stack.length - 1]?.total].find((x) => x && x.amount && !x.change && lineKey(x.subject) === lineKey(own)) : undefined;
+        const target: Statement = again ?? (own && !GENERIC.test(own) ? make(subjectPart, clauseStart, tok.end) : current ?? make(subjectPart, clauseStart, tok.end));
+        target.change = { direction: dirOf(word), amount: tok.fig, amountWord: word, base: baseOf(clause), at: spanAt(block, clauseStart, tok.end), ...(target.change?.prior ? { prior: target.change.prior } : {}) };
         current = target;
+      } else if (current && !current.change && /(?:比|较|与)\s*(?:\d{4}\s*年度?|上年|上一年|去年)(?:度)?(?:预算|决算)?(?:数)?的?\s*$/.test(clause)) {
+        // "预算总额为1969万元，较2024年的2190万元减少221万元": last year's figure, said outright
+        current.change = { direction: 'flat', at: spanAt(block, clauseStart, tok.end), prior: tok.fig };
       } else if (/(上年|上一年)[^，,]*?为\s*$/.test(clause) && current) {
         current.change = { ...(current.change ?? { direction: 'flat' as Direction, at: spanAt(block, tok.start, tok.end) }), prior: tok.fig };
       } else {
@@ -222,8 +264,15 @@ export function readStatements(
       if (/占[^，,]*$/.test(clause) && current) current.share = p;
       else {
         const d = new RegExp(`(${UP}|${DOWN})[^，,]*$`).exec(clause);
+        // "。与2023年预算相比增长16.75%，其中…": a sentence without a subject goes on about the
+        // one before
+        if (d && !current && !sentenceFirst && previousSentenceFirst && !cleanSubject(clause.slice(0, d.index).replace(/(?:与|较|比|同比)[^，,]*$/, ''), unitNames).subject) {
+          current = previousSentenceFirst;
+        }
         if (d && current) {
           current.change = current.change ?? { direction: dirOf(d[1]), at: spanAt(block, clauseStart, tok.end) };
+          // "较2022年预算1.50万元增长75%": the word gives the direction of a change stated by its base
+          if (!current.change.amountWord && !current.change.percentWord) current.change.direction = dirOf(d[1]);
           current.change.percent = p;
           current.change.percentWord = d[1];
         }
@@ -251,6 +300,10 @@ export function readStatements(
   const open = /(其中|主要包括|包括|如下)[:：]?\s*$/.test(text) && top && top.items.length === 0 ? top.total : null;
   // "以及其他…" leaves a list open, but not when it belongs to a reason clause
   const outsideReasons = text.replace(/(?:主要)?原因[^。]*[。]?/g, '');
+  // a paragraph cut off mid-sentence (the end of an excerpt, a lost page) leaves its lists unfinished
+  // ("…；上年结": the last clause has words but neither an amount nor an end)
+  const tail = text.slice(Math.max(0, ...[...text.matchAll(/[，,、；;]/g)].map((m) => m.index! + 1)));
+  if (!/[。！？!?；;）)”"：:]\s*$/.test(text) && /[\u4e00-\u9fa5]/.test(tail) && !tokens.some((t) => t.kind === 'amount' && t.start >= text.length - tail.length)) for (const l of stack) if (l.items.length) l.open = true;
   // (the list being enumerated last: "基本支出911.7万元，其中：人员经费489.18万元，主要包括：基本工资、…等。"
   // leaves 人员经费's list open, not 基本支出's)
   if (/以及其他|及其他|等(?:支出|费用|项目)?[。]?$/.test(outsideReasons)) {
@@ -258,6 +311,11 @@ export function readStatements(
     if (inner) inner.open = true;
   }
   return { statements, lists: lists.filter((l) => l.items.length > 0), open };
+}
+
+/** A line's name without 预算/总额 wording: 收入预算总额, 收入预算 and 收入 are one line. */
+function lineKey(subject: string): string {
+  return subject.replace(/(?:预算|决算)?(?:总额|总计|合计|数)?$/, '');
 }
 
 function lastClauseStart(text: string, end: number): number {

@@ -114,6 +114,8 @@ export interface Statement {
   section: SectionKind[];
   at: Location;
   ref?: TableRef;
+  /** The year its sentence speaks of ("2021年度“三公”经费合计支出…"), when written. */
+  year?: number;
   /** The statement introduces an itemized list ("…550万元，其中：") */
   opensList?: boolean;
 }

@@ -38,7 +38,9 @@ export function cellOf(d: Disclosure, ref: TableRef): TableCell | null {
 export function currentAmount(d: Disclosure, n: Narrative, s: Statement): Figure | null {
   if (s.amount) return s.amount;
   // the same subject stated with its amount just before ("收、支总计各是…" then "各减少…")
-  const before = n.statements.slice(0, n.statements.indexOf(s)).reverse().find((o) => o.amount && o.subject === s.subject && o.section[0] === s.section[0]);
+  // (not one said of another year: "2021年度…决算…公务接待12.39万元" before "2022年…公务接待较上年减少…")
+  const sameYear = (o: Statement) => o.year === undefined || s.year === undefined || o.year === s.year;
+  const before = n.statements.slice(0, n.statements.indexOf(s)).reverse().find((o) => o.amount && o.subject === s.subject && sameYear(o) && (o.section[0] === s.section[0] || s.year !== undefined));
   if (before?.amount) return before.amount;
   if (s.ref) {
     const same = n.statements.find((o) => o !== s && o.amount && o.ref && sameRef(o.ref, s.ref!));

@@ -15,17 +15,21 @@ export const rule: Rule = {
   check(d) {
     const n = d.narrative;
     const out: RuleFinding[] = [];
-    const texts: { text: string; at: import('../../document.js').Location }[] = [
+    const sources: { text: string; at: import('../../document.js').Location }[] = [
       ...(n?.blocks.filter((b) => (b.heading || b.index < 4 || b.sections[0] === 'toc') && !b.cells) ?? []).map((b) => ({ text: b.text.replace(/^[\s\-•·*]+/, ''), at: b.at })),
       ...d.tables.map((t) => ({ text: t.title.value, at: t.title.at })),
-    ].filter((x) => !/绩效目标表/.test(x.text));
-    const first = texts.find((x) => /单位预算|部门预算|单位决算|部门决算/.test(x.text) && !/^目\s*录/.test(x.text));
+    ];
+    const texts = sources
+      // titles of laws and notices (《…关于推进部门所属单位预算公开的指导意见》) are not this disclosure's words
+      .map((x) => ({ ...x, words: x.text.replace(/《[^《》]*》|<[^<>]*>/g, '《》') }))
+      .filter((x) => !/绩效目标表/.test(x.text));
+    const first = texts.find((x) => /单位预算|部门预算|单位决算|部门决算/.test(x.words) && !/^目\s*录/.test(x.words));
     if (!first) return out;
-    const kind = /部门(预算|决算)/.test(first.text) ? '部门' : '单位';
+    const kind = /部门(预算|决算)/.test(first.words) ? '部门' : '单位';
     const other = kind === '单位' ? /部门(预算|决算|收支|收入|支出|财务)/ : /(?<!预算)单位(预算|决算|收支|收入|支出)/;
     for (const x of texts) {
       // "部门预算经济分类" names a classification, not the kind of budget
-      const m = other.exec(x.text.replace(/部门(预算)?经济分类/g, '经济分类'));
+      const m = other.exec(x.words.replace(/部门(预算)?经济分类/g, '经济分类'));
       if (!m) continue;
       out.push({
         messageId: 'kind',

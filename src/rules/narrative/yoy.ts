@@ -1,7 +1,7 @@
 import { Dec } from '../../decimal.js';
 import { interval } from '../arith.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { currentAmount, narrativeOf, percentFits, percentText, rateBounds, shortSubject } from '../narrative-common.js';
+import { currentAmount, narrativeOf, percentFits, percentText, rateBounds, shareBounds, shortSubject } from '../narrative-common.js';
 
 /**
  * NA-YOY, NA-DIRECTION, NA-ZERO-BASE: a growth rate follows from the amounts, rate = |Δ| / (本年 − Δ),
@@ -29,6 +29,10 @@ export const rule: Rule = {
       zh: '「{subject}」写明增长率不可比（基数为0），但按本年{current}与增加额{delta}计算，上年为{prior}',
       en: '"{subject}" says the rate is not comparable (zero base), but {current} this year and a change of {delta} put last year at {prior}',
     },
+    prior: {
+      zh: '「{subject}」本年{current}，上年{prior}，{dir}额应为{expected}，文中写{actual}',
+      en: '"{subject}": {current} this year and {prior} last year, so the change is {expected}; the text says {actual}',
+    },
     flat: {
       zh: '「{subject}」写“持平”，却又写了变动{actual}',
       en: '"{subject}" is said to be unchanged, but a change of {actual} is given',
@@ -53,8 +57,39 @@ export const rule: Rule = {
         if (moved) out.push({ ...base, messageId: 'flat', params: { subject, actual: c.amount?.text ?? (c.percent !== 'na' ? c.percent?.text : '') ?? '' }, locations: [c.at], expected: '0', actual: c.amount?.text ?? null });
         continue;
       }
-      if (!c.amount || !c.percent) continue;
       const current = currentAmount(d, n, s);
+      // "较2024年的2190万元减少221万元": the change follows from the two years' figures
+      if (c.prior && c.amount && current) {
+        const stated = c.direction === 'down' ? c.amount.value.neg() : c.amount.value;
+        const computed = current.value.sub(c.prior.value);
+        const slack = current.half.add(c.prior.half).add(c.amount.half);
+        if (computed.sub(stated).abs().gt(slack)) {
+          const unit = c.amount.unit;
+          const shown = trimAmount(computed.abs(), unit);
+          out.push({ ...base, messageId: 'prior', params: { subject, current: current.text, prior: c.prior.text, dir: computed.sign() < 0 ? '减少' : '增加', expected: shown, actual: `${c.amountWord ?? ''}${c.amount.text}` }, locations: [c.at, current.at], expected: shown, actual: c.amount.text });
+          continue;
+        }
+      }
+      // "较2022年预算1.50万元增长75%": the rate over the base stated
+      if (!c.amount && c.prior && current && c.percent && c.percent !== 'na') {
+        const diff = current.value.sub(c.prior.value).abs();
+        const part = { ...current, value: diff, half: current.half.add(c.prior.half) };
+        const bounds = shareBounds(interval(part), interval(c.prior));
+        if (percentFits(c.percent, bounds.lo, bounds.hi)) continue;
+        const expected = percentText(diff, c.prior.value, c.percent.decimals) ?? '—';
+        const unit = current.unit;
+        out.push({
+          ...base,
+          messageId: 'rate',
+          params: { subject, current: current.text, delta: trimAmount(diff, unit), dir: current.value.gte(c.prior.value) ? '增加' : '减少', dirEn: current.value.gte(c.prior.value) ? 'up' : 'down', word: c.direction === 'down' ? '下降' : '增长', prior: c.prior.text, expected, actual: c.percent.value.toString() },
+          locations: [c.at, current.at],
+          expected: `${expected}%`,
+          actual: c.percent.text,
+          gap: `${gapText(c.percent.value, Dec.parse(expected) ?? Dec.ZERO)}%`,
+        });
+        continue;
+      }
+      if (!c.amount || !c.percent) continue;
       if (!current) continue;
       const up = c.direction !== 'down';
       const delta = c.amount;
