@@ -109,6 +109,25 @@ const small = Math.max(10, Math.floor(N / 10));
 const m1 = peakRss(small, 2, largest);
 const m2 = peakRss(N, 2, largest);
 console.log(`   ${small} workbooks ${m1.toFixed(0)} MB   ${N} workbooks ${m2.toFixed(0)} MB   growth ${((m2 / m1 - 1) * 100).toFixed(0)}%`);
+{
+  // what stays behind: the heap after a full collection, checking the workbooks one after another
+  const script = `
+    const { checkFile } = await import(${JSON.stringify(join(root, 'dist/check.js'))});
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(${JSON.stringify(out)}).filter((f) => f.endsWith('.xlsx')).map((f) => ${JSON.stringify(out)} + '/' + f);
+    const out = [];
+    for (let i = 0; i < files.length; i++) {
+      await checkFile(files[i], { views: false });
+      if (i + 1 === ${small} || i + 1 === files.length) { globalThis.gc(); out.push(process.memoryUsage().heapUsed / 1048576); }
+    }
+    console.log(out.join(' '));`;
+  const file = join(root, '.bench', 'heap.mjs');
+  writeFileSync(file, script);
+  const r = spawnSync(node, ['--expose-gc', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const [h1, h2] = r.stdout.trim().split(' ').map(Number);
+  console.log(`   heap left after ${small} workbooks ${h1.toFixed(1)} MB, after ${N} ${h2.toFixed(1)} MB (one thread, after a full collection)`);
+}
 
 const pdfs = [join(root, 'fixtures/wuerhe-2022/disclosure.pdf'), ...['shanghai-putuo-govoffice-unit-2025.pdf', 'shanghai-putuo-commerce-dept-2025.pdf'].map((f) => join(root, '../shared/real', f))].filter(existsSync);
 if (pdfs.length) {
